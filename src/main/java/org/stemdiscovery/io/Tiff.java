@@ -1,0 +1,170 @@
+package org.stemdiscovery.io;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.plugins.tiff.TIFFDirectory;
+import javax.imageio.plugins.tiff.TIFFField;
+import javax.imageio.stream.ImageInputStream;
+
+import org.stemdiscovery.image.InputException;
+
+/**
+ * TIFF files outside Fiji (command line, tests). Reading goes through the JDK's TIFF reader, which knows
+ * compression and tiling; writing produces uncompressed ImageJ-style TIFFs whose "Info" ImageJ shows
+ * under Image › Show Info, so the grid of a stack written here survives opening it in Fiji.
+ */
+public final class Tiff {
+
+	/** ImageJ's private tags for its metadata (see ImageJ's TiffEncoder). */
+	static final int IJ_META_COUNTS = 50838, IJ_META_DATA = 50839;
+	static final int IJ_MAGIC = 0x494a494a, IJ_INFO = 0x696e666f;
+
+	private Tiff() {}
+
+	/** Reads every plane of a grey-level TIFF; RGB, empty and unreadable files get a clear message. */
+	public static TiffImage read(Path path) {
+		if (!Files.isRegularFile(path)) throw new InputException("cannot read " + path + ": no such file");
+		if (!Files.isReadable(path)) throw new InputException("cannot read " + path + ": permission denied");
+		try {
+			if (Files.size(path) == 0) throw new InputException(path + " is empty (0 bytes); choose a TIFF image");
+		}
+		catch (IOException e) {
+			throw new InputException("cannot read " + path + ": " + e.getMessage());
+		}
+		try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
+			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+			if (!readers.hasNext()) throw new InputException(path + " is not a TIFF image (or is damaged); " +
+				"save it from Fiji with File › Save As › Tiff…");
+			ImageReader reader = readers.next();
+			try {
+				reader.setInput(in);
+				return read(reader, path);
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			if (e instanceof InputException ie) throw ie;
+			throw new InputException("cannot read " + path + " as an image: " + e.getMessage());
+		}
+	}
+
+	private static TiffImage read(ImageReader reader, Path path) throws IOException {
+		int n = reader.getNumImages(true);
+		if (n < 1) throw new InputException(path + " holds no image");
+		List<float[]> planes = new ArrayList<>();
+		int width = -1, height = -1;
+		for (int i = 0; i < n; i++) {
+			BufferedImage b = reader.read(i);
+			if (b.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_RGB && b.getColorModel().getNumColorComponents() == 3 &&
+				b.getRaster().getNumBands() >= 3 && b.getRaster().getSampleModel().getSampleSize(0) == 8)
+				throw new InputException(path.getFileName() + " is an RGB colour image; convert it to grey levels " +
+					"first (Image › Type › 32-bit)");
+			Raster r = b.getRaster();
+			if (i == 0) {
+				width = r.getWidth();
+				height = r.getHeight();
+			}
+			else if (r.getWidth() != width || r.getHeight() != height) {
+				throw new InputException(path.getFileName() + ": plane " + (i + 1) + " is " + r.getWidth() + " x " +
+					r.getHeight() + " px, plane 1 is " + width + " x " + height + "; all planes must be the same size");
+			}
+			// Several samples per pixel that are not RGB (tifffile's k x H x W floats): one plane each.
+			for (int band = 0; band < r.getNumBands(); band++)
+				planes.add(r.getSamples(0, 0, width, height, band, new float[width * height]));
+		}
+		float[] all = new float[Math.multiplyExact(planes.size(), width * height)];
+		for (int p = 0; p < planes.size(); p++)
+			System.arraycopy(planes.get(p), 0, all, p * width * height, width * height);
+		return new TiffImage(all, width, height, planes.size(), readInfo(reader));
+	}
+
+	/** The "Info" text ImageJ stored in its private tags, parsed as {@code key = value} lines. */
+	private static Map<String, String> readInfo(ImageReader reader) {
+		try {
+			TIFFDirectory dir = TIFFDirectory.createFromMetadata(reader.getImageMetadata(0));
+			TIFFField counts = dir.getTIFFField(IJ_META_COUNTS), data = dir.getTIFFField(IJ_META_DATA);
+			if (counts == null || data == null) return Map.of();
+			byte[] bytes = data.getAsBytes();
+			java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+			int headerSize = counts.getAsInt(0);
+			if (buf.getInt(0) != IJ_MAGIC) return Map.of();
+			int pos = headerSize, entry = 1;
+			for (int h = 4; h + 8 <= headerSize; h += 8) {
+				int type = buf.getInt(h), count = buf.getInt(h + 4);
+				for (int c = 0; c < count; c++, entry++) {
+					int len = counts.getAsInt(entry);
+					if (type == IJ_INFO) return parseInfo(new String(bytes, pos, len, StandardCharsets.UTF_16BE));
+					pos += len;
+				}
+			}
+			return Map.of();
+		}
+		catch (IOException | RuntimeException e) {
+			return Map.of(); // Info is a convenience: an odd metadata block must not stop the pixels loading
+		}
+	}
+
+	/** Parses {@code key = value} / {@code key: value} lines of ImageJ's Info text. */
+	public static Map<String, String> parseInfo(String text) {
+		Map<String, String> out = new LinkedHashMap<>();
+		for (String line : text.split("\\R")) {
+			int eq = line.indexOf('=');
+			if (eq <= 0) continue;
+			out.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+		}
+		return out;
+	}
+
+	/** {@code key=value} lines, the form {@link #parseInfo} reads back. */
+	public static String formatInfo(Map<String, String> info) {
+		StringBuilder sb = new StringBuilder();
+		info.forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
+		return sb.toString();
+	}
+
+	/**
+	 * Writes 32-bit float planes as an uncompressed big-endian TIFF that ImageJ opens as a stack, with
+	 * {@code info} in ImageJ's Info. The file is written beside the target and moved into place, so a
+	 * failure never leaves half a file under the target name.
+	 */
+	public static void writeFloat(Path path, float[] pixels, int width, int height, int planes,
+		Map<String, String> info) throws IOException {
+		if ((long) width * height * planes != pixels.length) throw new IllegalArgumentException("size mismatch");
+		Path tmp = path.resolveSibling(path.getFileName() + ".part");
+		try (OutputStream os = Files.newOutputStream(tmp);
+			DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
+			new TiffLayout(width, height, planes, 32, info).write(out, pixels, null);
+		}
+		Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	/** Writes an 8-bit grey-level image (masks) the same way as {@link #writeFloat}. */
+	public static void writeBytes(Path path, byte[] pixels, int width, int height, int planes,
+		Map<String, String> info) throws IOException {
+		if ((long) width * height * planes != pixels.length) throw new IllegalArgumentException("size mismatch");
+		Path tmp = path.resolveSibling(path.getFileName() + ".part");
+		try (OutputStream os = Files.newOutputStream(tmp);
+			DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
+			new TiffLayout(width, height, planes, 8, info).write(out, null, pixels);
+		}
+		Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+	}
+}
