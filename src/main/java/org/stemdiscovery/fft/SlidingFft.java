@@ -45,7 +45,8 @@ public final class SlidingFft {
 	public FftStack compute(RandomAccessibleInterval<? extends RealType<?>> image, Progress progress) {
 		int[] size = Images.planeSize(image);
 		Grid grid = Grid.ofWindows(size[0], size[1], settings.window(), settings.step());
-		checkMemory(grid, settings, Runtime.getRuntime());
+		Runtime rt = Runtime.getRuntime();
+		checkMemory(grid, settings, rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()));
 		return compute(Images.toFloatArray(image), grid, progress);
 	}
 
@@ -59,9 +60,8 @@ public final class SlidingFft {
 	 * Refuses a stack that would not fit the memory this JVM can still get, with the changes that would
 	 * make it fit.
 	 */
-	static void checkMemory(Grid grid, SlidingFftSettings settings, Runtime rt) {
+	static void checkMemory(Grid grid, SlidingFftSettings settings, long free) {
 		long need = stackBytes(grid, settings);
-		long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
 		if (need > 0.8 * free) {
 			throw new InputException(String.format(
 				"the stack of %d windows of %d x %d px needs %d MB but only %d MB of memory are free; " +
@@ -71,8 +71,9 @@ public final class SlidingFft {
 		}
 	}
 
-	private FftStack compute(float[] pixels, Grid grid, Progress progress) {
-		if (settings.normalise()) Images.normaliseMinMax(pixels);
+	private FftStack compute(float[] raw, Grid grid, Progress progress) {
+		// Double from here on: min-max scaling in float would cost ~1e-4 relative on the weakest frequencies.
+		double[] pixels = settings.normalise() ? Images.minMaxScaled(raw) : Images.toDouble(raw);
 		int f = settings.frameSize();
 		float[] out = new float[Math.multiplyExact(f * f, grid.size())];
 		int n = grid.size();
@@ -123,7 +124,7 @@ public final class SlidingFft {
 		private final int w;
 		private final DoubleFFT_2D fft;
 		private final double[] buffer;
-		private final float[] taper;
+		private final double[] taper;
 
 		WindowTransform(SlidingFftSettings s) {
 			this.s = s;
@@ -134,7 +135,7 @@ public final class SlidingFft {
 			this.taper = s.taper().weights(w);
 		}
 
-		void transform(float[] image, int width, int left, int top, float[] out, int offset) {
+		void transform(double[] image, int width, int left, int top, float[] out, int offset) {
 			double mean = 0;
 			if (s.removeMean()) {
 				for (int y = 0; y < w; y++)

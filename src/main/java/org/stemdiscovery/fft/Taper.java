@@ -8,15 +8,15 @@ public enum Taper {
 	NONE;
 
 	/** The w × w taper as a row-major array, or {@code null} for {@link #NONE}. */
-	public float[] weights(int w) {
+	public double[] weights(int w) {
 		if (this == NONE) return null;
 		double[] h = new double[w];
 		for (int n = 0; n < w; n++)
 			h[n] = w == 1 ? 1 : 0.5 - 0.5 * Math.cos(2 * Math.PI * n / (w - 1));
-		float[] out = new float[w * w];
+		double[] out = new double[w * w];
 		for (int y = 0; y < w; y++)
 			for (int x = 0; x < w; x++)
-				out[y * w + x] = (float) (h[y] * h[x]);
+				out[y * w + x] = h[y] * h[x];
 		return out;
 	}
 

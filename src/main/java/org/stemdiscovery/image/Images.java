@@ -57,15 +57,24 @@ public final class Images {
 		return img.update(null).getCurrentStorageArray();
 	}
 
-	/** Rescales values in place to [0, 1] by their minimum and maximum; a constant array becomes all zero. */
-	public static void normaliseMinMax(float[] values) {
+	/** The values rescaled to [0, 1] by their minimum and maximum, in double; a constant array becomes all zero. */
+	public static double[] minMaxScaled(float[] values) {
 		float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
 		for (float v : values) {
 			if (v < lo) lo = v;
 			if (v > hi) hi = v;
 		}
-		double range = hi - lo;
+		double range = (double) hi - lo;
+		double[] out = new double[values.length];
 		for (int i = 0; i < values.length; i++)
-			values[i] = range > 0 ? (float) ((values[i] - lo) / range) : 0f;
+			out[i] = range > 0 ? (values[i] - (double) lo) / range : 0;
+		return out;
+	}
+
+	public static double[] toDouble(float[] values) {
+		double[] out = new double[values.length];
+		for (int i = 0; i < values.length; i++)
+			out[i] = values[i];
+		return out;
 	}
 }

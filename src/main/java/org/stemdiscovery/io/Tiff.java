@@ -18,8 +18,6 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.plugins.tiff.TIFFDirectory;
-import javax.imageio.plugins.tiff.TIFFField;
 import javax.imageio.stream.ImageInputStream;
 
 import org.stemdiscovery.image.InputException;
@@ -93,33 +91,7 @@ public final class Tiff {
 		float[] all = new float[Math.multiplyExact(planes.size(), width * height)];
 		for (int p = 0; p < planes.size(); p++)
 			System.arraycopy(planes.get(p), 0, all, p * width * height, width * height);
-		return new TiffImage(all, width, height, planes.size(), readInfo(reader));
-	}
-
-	/** The "Info" text ImageJ stored in its private tags, parsed as {@code key = value} lines. */
-	private static Map<String, String> readInfo(ImageReader reader) {
-		try {
-			TIFFDirectory dir = TIFFDirectory.createFromMetadata(reader.getImageMetadata(0));
-			TIFFField counts = dir.getTIFFField(IJ_META_COUNTS), data = dir.getTIFFField(IJ_META_DATA);
-			if (counts == null || data == null) return Map.of();
-			byte[] bytes = data.getAsBytes();
-			java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
-			int headerSize = counts.getAsInt(0);
-			if (buf.getInt(0) != IJ_MAGIC) return Map.of();
-			int pos = headerSize, entry = 1;
-			for (int h = 4; h + 8 <= headerSize; h += 8) {
-				int type = buf.getInt(h), count = buf.getInt(h + 4);
-				for (int c = 0; c < count; c++, entry++) {
-					int len = counts.getAsInt(entry);
-					if (type == IJ_INFO) return parseInfo(new String(bytes, pos, len, StandardCharsets.UTF_16BE));
-					pos += len;
-				}
-			}
-			return Map.of();
-		}
-		catch (IOException | RuntimeException e) {
-			return Map.of(); // Info is a convenience: an odd metadata block must not stop the pixels loading
-		}
+		return new TiffImage(all, width, height, planes.size(), ImageJInfo.read(path).map(Tiff::parseInfo).orElse(Map.of()));
 	}
 
 	/** Parses {@code key = value} / {@code key: value} lines of ImageJ's Info text. */

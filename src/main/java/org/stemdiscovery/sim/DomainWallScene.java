@@ -20,6 +20,10 @@ public record DomainWallScene(double spacing, double displacement, double wallWi
 		return new DomainWallScene(14, 1.5, 7, 10, 1.6, Imaging.typical());
 	}
 
+	public DomainWallScene withImaging(Imaging i) {
+		return new DomainWallScene(spacing, displacement, wallWidth, tiltDeg, sigma, i);
+	}
+
 	@Override
 	public String name() {
 		return "wall";

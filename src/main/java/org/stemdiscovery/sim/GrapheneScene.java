@@ -20,6 +20,10 @@ public record GrapheneScene(double bond, double angleDeg, double vacanciesPer256
 		return new GrapheneScene(7, 7, 3, 1, 1, 2.6, 1.3, Imaging.typical());
 	}
 
+	public GrapheneScene withImaging(Imaging i) {
+		return new GrapheneScene(bond, angleDeg, vacanciesPer256, dopantsPer256, stoneWalesPer256, dopantContrast, sigma, i);
+	}
+
 	@Override
 	public String name() {
 		return "graphene";
@@ -69,7 +73,7 @@ public record GrapheneScene(double bond, double angleDeg, double vacanciesPer256
 		p.put("seed", seed);
 		List<Object> ds = new ArrayList<>();
 		for (double[] d : defects)
-			ds.add(Map.of("x", d[0], "y", d[1], "type", new String[] { "vacancy", "dopant", "stone-wales" }[(int) d[2]]));
+			ds.add(new java.util.TreeMap<>(Map.of("x", d[0], "y", d[1], "type", new String[] { "vacancy", "dopant", "stone-wales" }[(int) d[2]])));
 		p.put("defects", ds);
 		return Scene.image(name(), width, height, atoms, mask, null, bond * Math.sqrt(3), imaging, rnd, List.of("carbon",
 			"dopant"), p);

@@ -42,6 +42,10 @@ public record Imaging(double dose, double background, double readNoise, double d
 		return new Imaging(dose, background, r, driftAmplitude, driftPeriod, shear, stretch, lineJitter);
 	}
 
+	public Imaging withLineJitter(double j) {
+		return new Imaging(dose, background, readNoise, driftAmplitude, driftPeriod, shear, stretch, j);
+	}
+
 	/** The scan distortion applied to ideal positions in an image of the given height. */
 	public List<Atom> distort(List<Atom> atoms, int height, SplittableRandom rnd) {
 		double phase = rnd.nextDouble(2 * Math.PI);

@@ -39,11 +39,12 @@ public record PillarScene(double matrixSpacing, double pillarSpacing, double pil
 		List<Atom> atoms = new ArrayList<>();
 		Lattice matrix = Lattice.square(matrixSpacing, 0, new double[] { 0, 0 }, new double[] { 0.5, 0.5 });
 		for (Lattice.Site s : matrix.sites(rnd.nextDouble(matrixSpacing), rnd.nextDouble(matrixSpacing), width, height, 6))
-			if (!inside(centres, radius, s.x(), s.y()))
+			// A quarter spacing of clearance on each side of the interface keeps columns from merging.
+			if (!inside(centres, radius + 0.25 * matrixSpacing, s.x(), s.y()))
 				atoms.add(new Atom(s.x(), s.y(), s.sublattice(), s.sublattice() == 0 ? 1.0 : 0.45, sigma));
 		Lattice pillar = Lattice.square(pillarSpacing, Math.toRadians(pillarAngleDeg), new double[] { 0, 0 });
 		for (Lattice.Site s : pillar.sites(rnd.nextDouble(pillarSpacing), rnd.nextDouble(pillarSpacing), width, height, 6))
-			if (inside(centres, radius - pillarSpacing * 0.3, s.x(), s.y())) atoms.add(new Atom(s.x(), s.y(), 2, 1.25, sigma));
+			if (inside(centres, radius - 0.25 * pillarSpacing, s.x(), s.y())) atoms.add(new Atom(s.x(), s.y(), 2, 1.25, sigma));
 
 		byte[] mask = new byte[width * height];
 		for (int y = 0; y < height; y++)

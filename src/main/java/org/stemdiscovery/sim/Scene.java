@@ -39,9 +39,9 @@ public interface Scene {
 		p.put("scene", name);
 		p.put("width", width);
 		p.put("height", height);
-		p.put("imaging", Map.of("dose", imaging.dose(), "background", imaging.background(), "readNoise",
-			imaging.readNoise(), "driftAmplitude", imaging.driftAmplitude(), "driftPeriod", imaging.driftPeriod(), "shear",
-			imaging.shear(), "stretch", imaging.stretch(), "lineJitter", imaging.lineJitter()));
+		p.put("imaging", new java.util.TreeMap<>(Map.of("dose", imaging.dose(), "background", imaging.background(),
+			"readNoise", imaging.readNoise(), "driftAmplitude", imaging.driftAmplitude(), "driftPeriod", imaging.driftPeriod(),
+			"shear", imaging.shear(), "stretch", imaging.stretch(), "lineJitter", imaging.lineJitter())));
 		return new SyntheticImage(name, width, height, noisy, clean, mask, t, atoms, classes, p);
 	}
 }
