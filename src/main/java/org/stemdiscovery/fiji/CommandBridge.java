@@ -95,7 +95,13 @@ public class CommandBridge implements PlugIn {
 		// else: batch or headless run without options: the defaults, never a dialog that would hang.
 		for (ModuleItem<?> item : info.inputs())
 			module.resolveInput(item.getName());
+		if (module.getDelegateObject() instanceof StemCommand sc) sc.logReasons = false;
 		modules.run(module, false).get();
+		if (module.getDelegateObject() instanceof org.scijava.Cancelable c && c.isCanceled()) {
+			if (c.getCancelReason() != null && !c.getCancelReason().equals(new CancelledException().getMessage()))
+				throw new InputException(c.getCancelReason());
+			throw new CancelledException();
+		}
 		showOutputs(info, module);
 	}
 

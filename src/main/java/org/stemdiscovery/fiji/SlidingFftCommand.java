@@ -26,7 +26,7 @@ import org.stemdiscovery.image.Grid;
  * distinct words because ImageJ macro keys are the first word of each label.
  */
 @Plugin(type = Command.class, headless = true, label = "Sliding FFT Stack")
-public class SlidingFftCommand implements Command {
+public class SlidingFftCommand extends StemCommand {
 
 	/** Info key naming the image the stack was made from. */
 	public static final String SOURCE_KEY = "stemdiscovery.source";
@@ -59,14 +59,15 @@ public class SlidingFftCommand implements Command {
 	@Parameter(label = "Threads (0 = all cores)", min = "0", persist = false)
 	private int threads = 0;
 
-	@Parameter(type = ItemIO.OUTPUT)
+	@Parameter(type = ItemIO.OUTPUT, label = "FFT Stack")
 	private ImagePlus stack;
 
-	@Parameter(type = ItemIO.OUTPUT)
+	/** Shown under the title "FFT Windows", which macros read with {@code Table.get(col, row, "FFT Windows")}. */
+	@Parameter(type = ItemIO.OUTPUT, label = "FFT Windows")
 	private ResultsTable windows;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		SlidingFftSettings settings = SlidingFftSettings.of(window, step).withZoom(zoom).withTaper(Taper.parse(taper))
 			.withLog(!linear).withRemoveMean(subtract);
 		int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
