@@ -1,0 +1,136 @@
+package org.stemdiscovery.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stemdiscovery.image.Grid;
+import org.stemdiscovery.io.Json;
+import org.stemdiscovery.io.Tiff;
+import org.stemdiscovery.io.TiffImage;
+
+/** The command line end to end, in-process: exit codes, files written, one-line messages. */
+class CliTest {
+
+	@TempDir
+	Path dir;
+
+	record Result(int code, String out, String err) {}
+
+	static Result cli(String... args) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+		int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
+			StandardCharsets.UTF_8));
+		return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void fftWritesTheStackAndItsGrid() throws Exception {
+		Path out = dir.resolve("fft");
+		Result r = cli("fft", "--image", "test-images/pillars_256.tif", "--window", "64", "--step", "16", "--zoom", "2",
+			"--out", out.toString());
+		assertEquals(0, r.code(), r.err());
+		TiffImage stack = Tiff.read(out.resolve("fft-stack.tif"));
+		assertEquals(13 * 13, stack.planes());
+		assertEquals(32, stack.width());
+		Grid fromTiff = Grid.fromProperties(stack.info());
+		@SuppressWarnings("unchecked")
+		Map<String, String> json = (Map<String, String>) (Map<?, ?>) Json.parseObject(Files.readString(out.resolve(
+			"grid.json"))).entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+				e -> String.valueOf(e.getValue())));
+		assertEquals(Grid.ofWindows(256, 256, 64, 16), fromTiff);
+		assertEquals(fromTiff, Grid.fromProperties(json));
+		assertEquals("true", stack.info().get("stemdiscovery.fft.log"));
+	}
+
+	@Test
+	void existingResultsAreKeptUnlessForced() throws Exception {
+		Path out = dir.resolve("keep");
+		assertEquals(0, cli("fft", "--image", "test-images/pillars_256.tif", "--out", out.toString()).code());
+		byte[] first = Files.readAllBytes(out.resolve("fft-stack.tif"));
+		Result again = cli("fft", "--image", "test-images/pillars_256.tif", "--window", "32", "--out", out.toString());
+		assertEquals(2, again.code());
+		assertTrue(again.err().contains("already holds fft-stack.tif; choose another --out folder or add --force"),
+			again.err());
+		assertArrayEquals(first, Files.readAllBytes(out.resolve("fft-stack.tif")), "the earlier result is untouched");
+		assertEquals(0, cli("fft", "--image", "test-images/pillars_256.tif", "--window", "32", "--out", out.toString(),
+			"--force").code());
+		assertEquals(32, Tiff.read(out.resolve("fft-stack.tif")).width());
+	}
+
+	@Test
+	void badInputIsOneLineWithExitCode2() throws Exception {
+		String img = "test-images/pillars_256.tif", out = dir.resolve("o").toString();
+		expectError("window 300 px is larger than the 256 x 256 px image", "fft", "--image", img, "--window", "300",
+			"--out", out);
+		expectError("step 0 px must be at least 1 px", "fft", "--image", img, "--step", "0", "--out", out);
+		expectError("zoom 20 leaves 2 px", "fft", "--image", img, "--window", "64", "--zoom", "20", "--out", out);
+		expectError("no such file", "fft", "--image", dir.resolve("nope.tif").toString(), "--out", out);
+		expectError("is empty (0 bytes)", "fft", "--image", Files.createFile(dir.resolve("empty.tif")).toString(),
+			"--out", out);
+		expectError("unknown option --windw", "fft", "--image", img, "--windw", "3", "--out", out);
+		expectError("needs --image", "fft", "--out", out);
+		expectError("'abc' is not a whole number", "fft", "--image", img, "--window", "abc", "--out", out);
+		Path nan = dir.resolve("nan.tif");
+		float[] px = new float[64 * 64];
+		px[70] = Float.NaN;
+		Tiff.writeFloat(nan, px, 64, 64, 1, Map.of());
+		expectError("pixel (6, 1) is NaN", "fft", "--image", nan.toString(), "--window", "16", "--out", out);
+		Path stack = dir.resolve("stack.tif");
+		Tiff.writeFloat(stack, new float[64 * 64 * 2], 64, 64, 2, Map.of());
+		expectError("has 2 planes", "fft", "--image", stack.toString(), "--window", "16", "--out", out);
+		expectError("unknown command 'fourier'", "fourier");
+	}
+
+	private void expectError(String text, String... args) {
+		Result r = cli(args);
+		assertEquals(2, r.code(), String.join(" ", args) + " -> " + r.err());
+		assertTrue(r.err().contains(text), r.err());
+		assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+	}
+
+	@Test
+	void everyCommandHasHelp() {
+		for (Subcommand c : Main.subcommands()) {
+			Result r = cli(c.name(), "--help");
+			assertEquals(0, r.code());
+			assertTrue(r.out().startsWith("usage: stem-discovery " + c.name()), r.out());
+		}
+		assertTrue(cli("--help").out().contains("make-test-images"));
+	}
+
+	@Test
+	void demoWritesItsPictures() throws Exception {
+		Path out = dir.resolve("demo");
+		Result r = cli("demo", "--image", "test-images/pillars_256.tif", "--window", "32", "--step", "16", "--out", out
+			.toString());
+		assertEquals(0, r.code(), r.err());
+		for (String f : new String[] { "fft-stack.tif", "grid.png", "fft-montage.png" })
+			assertTrue(Files.size(out.resolve(f)) > 1000, f);
+		assertTrue(Grid.isIn(Tiff.read(out.resolve("fft-stack.tif")).info()));
+		assertTrue(Json.parseObject(Files.readString(out.resolve("grid.json"))).containsKey("stemdiscovery.grid.cols"));
+		var png = javax.imageio.ImageIO.read(out.resolve("grid.png").toFile());
+		assertTrue(png.getWidth() >= 256, "the grid picture is at least the image's size");
+		assertTrue(r.out().contains("wrote "), r.out());
+	}
+
+	/** The committed test images are exactly what the generator makes for seed 0: they can be regenerated. */
+	@Test
+	void committedTestImagesAreReproducible() throws Exception {
+		Path out = dir.resolve("ti");
+		assertEquals(0, cli("make-test-images", "--out", out.toString(), "--sizes", "256").code());
+		for (String name : new String[] { "pillars_256", "wall_256", "graphene_256" })
+			for (String suffix : new String[] { ".tif", "_mask.tif", "_atoms.csv", ".json" })
+				assertArrayEquals(Files.readAllBytes(Path.of("test-images", name + suffix)), Files.readAllBytes(out.resolve(
+					name + suffix)), name + suffix);
+	}
+}
