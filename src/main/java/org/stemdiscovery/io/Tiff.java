@@ -114,28 +114,29 @@ public final class Tiff {
 
 	/**
 	 * Writes 32-bit float planes as an uncompressed big-endian TIFF that ImageJ opens as a stack, with
-	 * {@code info} in ImageJ's Info. The file is written beside the target and moved into place, so a
-	 * failure never leaves half a file under the target name.
+	 * {@code info} in ImageJ's Info.
 	 */
 	public static void writeFloat(Path path, float[] pixels, int width, int height, int planes,
 		Map<String, String> info) throws IOException {
-		if ((long) width * height * planes != pixels.length) throw new IllegalArgumentException("size mismatch");
-		Path tmp = path.resolveSibling(path.getFileName() + ".part");
-		try (OutputStream os = Files.newOutputStream(tmp);
-			DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
-			new TiffLayout(width, height, planes, 32, info).write(out, pixels, null);
-		}
-		Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		write(path, new TiffLayout(width, height, planes, 32, info), pixels.length, pixels, null);
 	}
 
 	/** Writes an 8-bit grey-level image (masks) the same way as {@link #writeFloat}. */
 	public static void writeBytes(Path path, byte[] pixels, int width, int height, int planes,
 		Map<String, String> info) throws IOException {
-		if ((long) width * height * planes != pixels.length) throw new IllegalArgumentException("size mismatch");
+		write(path, new TiffLayout(width, height, planes, 8, info), pixels.length, null, pixels);
+	}
+
+	/**
+	 * The file is written beside the target and moved into place, so a failure never leaves half a file
+	 * under the target name.
+	 */
+	private static void write(Path path, TiffLayout layout, int n, float[] floats, byte[] bytes) throws IOException {
+		if (n != layout.pixels()) throw new IllegalArgumentException(n + " values for " + layout.pixels() + " pixels");
 		Path tmp = path.resolveSibling(path.getFileName() + ".part");
 		try (OutputStream os = Files.newOutputStream(tmp);
 			DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
-			new TiffLayout(width, height, planes, 8, info).write(out, null, pixels);
+			layout.write(out, floats, bytes);
 		}
 		Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 	}

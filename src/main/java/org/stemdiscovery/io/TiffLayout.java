@@ -38,6 +38,10 @@ final class TiffLayout {
 		}
 	}
 
+	long pixels() {
+		return (long) width * height * planes;
+	}
+
 	private int firstEntries() {
 		return 11 + 1 + (metaData != null ? 2 : 0); // base tags + description + ImageJ metadata pair
 	}
