@@ -28,7 +28,7 @@ public abstract class StemCommand extends ContextCommand {
 			execute();
 		}
 		catch (InputException e) {
-			if (logReasons) log.error(title() + ": " + e.getMessage());
+			if (logReasons && log != null) log.error(title() + ": " + e.getMessage());
 			cancel(e.getMessage());
 		}
 		catch (CancelledException e) {
