@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.plugins.tiff.TIFFDirectory;
 import javax.imageio.plugins.tiff.TIFFField;
+import javax.imageio.plugins.tiff.TIFFImageReadParam;
 import javax.imageio.stream.ImageInputStream;
 
 import org.stemdiscovery.image.InputException;
@@ -71,8 +72,20 @@ public final class Tiff {
 		if (n < 1) throw new InputException(path + " holds no image");
 		List<float[]> planes = new ArrayList<>();
 		int width = -1, height = -1;
+		Map<String, String> info = Map.of();
 		for (int i = 0; i < n; i++) {
-			BufferedImage b = reader.read(i);
+			// The JDK reader drops ImageJ's private Info tags unless asked to keep unknown tags; the metadata of
+			// plane 0 must be taken while plane 0 is the current one, or it is re-read without them.
+			BufferedImage b;
+			if (i == 0) {
+				TIFFImageReadParam keepTags = new TIFFImageReadParam();
+				keepTags.setReadUnknownTags(true);
+				b = reader.read(0, keepTags);
+				info = readInfo(reader);
+			}
+			else {
+				b = reader.read(i);
+			}
 			if (b.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_RGB && b.getColorModel().getNumColorComponents() == 3 &&
 				b.getRaster().getNumBands() >= 3 && b.getRaster().getSampleModel().getSampleSize(0) == 8)
 				throw new InputException(path.getFileName() + " is an RGB colour image; convert it to grey levels " +
@@ -93,7 +106,7 @@ public final class Tiff {
 		float[] all = new float[Math.multiplyExact(planes.size(), width * height)];
 		for (int p = 0; p < planes.size(); p++)
 			System.arraycopy(planes.get(p), 0, all, p * width * height, width * height);
-		return new TiffImage(all, width, height, planes.size(), readInfo(reader));
+		return new TiffImage(all, width, height, planes.size(), info);
 	}
 
 	/** The "Info" text ImageJ stored in its private tags, parsed as {@code key = value} lines. */
