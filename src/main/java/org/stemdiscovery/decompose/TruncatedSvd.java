@@ -18,6 +18,9 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
  * with vectors 4.6–6 s; the tiled Gram product here and a few subspace iterations on it take a fraction of a
  * second and give the singular values to ~1e-12 relative. EJML still does the small dense work (QR of the
  * d × b block, eigen-decomposition of the b × b Rayleigh quotient).
+ *
+ * <p>The Gram matrix squares the condition number: a singular value σ comes out with an absolute error of
+ * about ε·σ₁²/σ, harmless for the few leading values wanted here (σ₁/σ₆ ≈ 35 on the FFT stacks).
  */
 final class TruncatedSvd {
 

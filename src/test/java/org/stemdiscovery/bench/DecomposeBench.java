@@ -9,6 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.stemdiscovery.decompose.Decomposition;
 import org.stemdiscovery.decompose.NFindr;
 import org.stemdiscovery.decompose.NFindrSettings;
@@ -29,7 +34,8 @@ import org.stemdiscovery.io.TiffImage;
  * pillars_512 (window 32, step 8), ours against scikit-learn's 'cd' solver run by the peer script in the same
  * run; also N-FINDR and truncated SVD against the peer's numpy versions.
  *
- * <pre>scripts/bench Decompose [--repeats 3] [--threads 2] [--work /tmp/dec]</pre>
+ * <pre>scripts/bench Decompose [--repeats 3] [--threads 2] [--work /tmp/dec] [--ejml]</pre>
+ * {@code --ejml} also times EJML's direct SVD and Gram eigen-decomposition once (about 20 s).
  */
 public final class DecomposeBench {
 
@@ -124,7 +130,32 @@ public final class DecomposeBench {
 		row("scipy svds (ARPACK, k 3)", skSvds, skSvd, "");
 		row("ours truncated SVD k 3", svdOurs, skSvd, "error " + fmt(svd.relativeError()) + ", σ " +
 			Arrays.toString(svd.singularValues()));
+		if (Arrays.asList(args).contains("--ejml")) ejml(x);
 		System.out.println("load average at the end: " + load());
+	}
+
+	/** The EJML routes we did not take, timed once: direct SVD of X, and XᵀX with its full eigen-decomposition. */
+	static void ejml(Samples x) {
+		int n = x.n(), d = x.d();
+		DMatrixRMaj m = new DMatrixRMaj(n, d);
+		for (int i = 0; i < n * d; i++)
+			m.data[i] = x.data()[i];
+		long t0 = System.nanoTime();
+		SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, d, false, true, true);
+		svd.decompose(m.copy());
+		long t1 = System.nanoTime();
+		DMatrixRMaj g = new DMatrixRMaj(d, d);
+		CommonOps_DDRM.multTransA(m, m, g);
+		long t2 = System.nanoTime();
+		EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
+		eig.decompose(g);
+		long t3 = System.nanoTime();
+		double top = 0;
+		for (double s : svd.getSingularValues())
+			top = Math.max(top, s);
+		System.out.printf("%nEJML 0.41, once: SVD of the %d x %d matrix (V only) %.2f s (σ1 %.6f); XᵀX by multTransA %.2f s; " +
+			"symmetric eigen-decomposition of it with vectors %.2f s%n", n, d, (t1 - t0) / 1e9, top, (t2 - t1) / 1e9,
+			(t3 - t2) / 1e9);
 	}
 
 	static void row(String what, List<Double> t, List<Double> peer, String detail) {
