@@ -61,7 +61,8 @@ final class DecomposeCommand implements Subcommand {
 			  --k K            number of components (default 3)
 			  --out DIR        output folder: components.tif (k frames), abundances.tif (k maps on the window
 			                   grid, or k rows of one value per frame without a grid), decomposition.csv (one row
-			                   per component), decomposition.json (method, error, iterations)
+			                   per component: share, min/mean/max abundance, singular value or endmember frame
+			                   counted from 1), decomposition.json (method, error, iterations)
 			  --seed S         random seed (default 0)
 			  --max-iter N     NMF iterations / N-FINDR passes cap (default 500)
 			  --tol T          NMF stopping tolerance (default 1e-4, as scikit-learn)
