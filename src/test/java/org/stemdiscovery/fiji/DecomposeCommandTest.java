@@ -1,0 +1,156 @@
+package org.stemdiscovery.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.gui.Overlay;
+import ij.macro.Interpreter;
+import ij.measure.ResultsTable;
+import ij.process.FloatProcessor;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleService;
+import org.stemdiscovery.image.Grid;
+import org.stemdiscovery.image.InputException;
+import org.stemdiscovery.sim.PillarScene;
+import org.stemdiscovery.sim.SyntheticImage;
+
+/** The Fiji command headless through SciJava, chained after Sliding FFT Stack as a macro would chain them. */
+class DecomposeCommandTest {
+
+	static Context context;
+	static CommandService commands;
+
+	@BeforeAll
+	static void start() {
+		context = new Context(CommandService.class);
+		commands = context.service(CommandService.class);
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	static ImagePlus pillars(String title) {
+		SyntheticImage img = PillarScene.defaults().generate(192, 192, 5);
+		return new ImagePlus(title, new FloatProcessor(192, 192, img.noisy().clone()));
+	}
+
+	static ImagePlus fftStack(ImagePlus src) throws Exception {
+		CommandModule m = commands.run(SlidingFftCommand.class, true, "image", src, "window", 32, "step", 8, "overlay",
+			false, "threads", 2).get();
+		return (ImagePlus) m.getOutput("stack");
+	}
+
+	@Test
+	void chainsAfterSlidingFftAndOverlaysTheSourceImage() throws Exception {
+		ImagePlus src = pillars("pillars-source.tif");
+		boolean batch = Interpreter.batchMode;
+		Interpreter.batchMode = true; // headless "open" images are batch-mode images: WindowManager finds them by title
+		Interpreter.addBatchModeImage(src);
+		try {
+			ImagePlus stack = fftStack(src);
+			Grid grid = SlidingFftCommand.gridOf(stack);
+			CommandModule m = commands.run(DecomposeCommand.class, true, "image", stack, "method", "nmf", "components", 2,
+				"seed", 0, "iterations", 300, "overlay", 2, "threads", 2).get();
+			ImagePlus comps = (ImagePlus) m.getOutput("componentStack");
+			ImagePlus maps = (ImagePlus) m.getOutput("abundanceStack");
+			ResultsTable table = (ResultsTable) m.getOutput("table");
+			assertEquals(stack.getShortTitle() + "-components", comps.getTitle());
+			assertEquals(2, comps.getStackSize());
+			assertEquals(32, comps.getWidth());
+			assertEquals(stack.getShortTitle() + "-abundances", maps.getTitle());
+			assertEquals(grid.cols(), maps.getWidth());
+			assertEquals(grid.rows(), maps.getHeight());
+			assertEquals(2, maps.getStackSize());
+			assertEquals(grid, SlidingFftCommand.gridOf(maps), "the abundance maps carry the window grid");
+			assertEquals(2, table.size());
+			double shares = table.getValue("Intensity share", 0) + table.getValue("Intensity share", 1);
+			assertEquals(1, shares, 1e-9);
+			assertTrue(table.getValue("Max", 0) >= table.getValue("Mean", 0));
+			// The map in the stack is the decomposition's abundance, in grid order.
+			DecomposeCommand cmd = (DecomposeCommand) m.getDelegateObject();
+			float[] plane2 = (float[]) maps.getStack().getProcessor(2).getPixels();
+			assertEquals(cmd.decomposition().abundances()[1][grid.index(3, 4)], plane2[3 * grid.cols() + 4], 1e-6);
+			Overlay o = src.getOverlay();
+			assertNotNull(o, "the chosen component is laid over the source image");
+			assertEquals(1, count(o), "one abundance overlay element");
+			// Running again replaces the element instead of stacking another.
+			commands.run(DecomposeCommand.class, true, "image", stack, "method", "svd", "components", 2, "overlay", 1,
+				"threads", 1).get();
+			assertEquals(1, count(src.getOverlay()));
+		}
+		finally {
+			Interpreter.removeBatchModeImage(src);
+			Interpreter.batchMode = batch;
+		}
+	}
+
+	static int count(Overlay o) {
+		int c = 0;
+		for (int i = 0; i < o.size(); i++)
+			if (DecomposeCommand.OVERLAY_NAME.equals(o.get(i).getName())) c++;
+		return c;
+	}
+
+	@Test
+	void aStackWithoutGridIsDecomposedAsPlainFrames() throws Exception {
+		ImageStack frames = new ImageStack(8, 8);
+		for (int s = 0; s < 12; s++) {
+			float[] p = new float[64];
+			for (int i = 0; i < 64; i++)
+				p[i] = (float) (1 + Math.sin(0.1 * i * (1 + s % 3)) + 0.1 * s);
+			frames.addSlice(new FloatProcessor(8, 8, p));
+		}
+		CommandModule m = commands.run(DecomposeCommand.class, true, "image", new ImagePlus("frames", frames), "method",
+			"nfindr", "components", 3, "threads", 1).get();
+		assertNull(m.getOutput("abundanceStack"), "no grid, no maps");
+		assertEquals(3, ((ImagePlus) m.getOutput("componentStack")).getStackSize());
+		ResultsTable t = (ResultsTable) m.getOutput("table");
+		assertEquals(3, t.size());
+		assertTrue(t.columnExists("Endmember frame"));
+	}
+
+	@Test
+	void savedAsTiffTheStacksKeepTheirGridAndChainAgain(@TempDir Path dir) throws Exception {
+		ImagePlus stack = fftStack(pillars("p.tif"));
+		Grid grid = SlidingFftCommand.gridOf(stack);
+		String path = dir.resolve("p-fft.tif").toString();
+		assertTrue(IJ.saveAsTiff(stack, path));
+		ImagePlus reopened = IJ.openImage(path);
+		assertEquals(grid, SlidingFftCommand.gridOf(reopened));
+		CommandModule m = commands.run(DecomposeCommand.class, true, "image", reopened, "method", "svd", "components", 3,
+			"overlay", 0, "threads", 1).get();
+		ImagePlus maps = (ImagePlus) m.getOutput("abundanceStack");
+		String mapsPath = dir.resolve("maps.tif").toString();
+		assertTrue(IJ.saveAsTiff(maps, mapsPath));
+		ImagePlus mapsAgain = IJ.openImage(mapsPath);
+		assertEquals(grid, SlidingFftCommand.gridOf(mapsAgain));
+		assertEquals("svd", ImagePlusImages.readInfo(mapsAgain).get("stemdiscovery.decompose.method"));
+		assertEquals("p.tif", ImagePlusImages.readInfo(mapsAgain).get(SlidingFftCommand.SOURCE_KEY));
+	}
+
+	@Test
+	void aSingleImageIsRefusedWithWhatToDo() {
+		Module module = context.service(ModuleService.class).createModule(commands.getCommand(DecomposeCommand.class));
+		module.setInput("image", pillars("one.tif"));
+		String msg = assertThrows(InputException.class, module::run).getMessage();
+		assertTrue(msg.contains("single 2-D image") && msg.contains("Sliding FFT Stack"), msg);
+	}
+}
