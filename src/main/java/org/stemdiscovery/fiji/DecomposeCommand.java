@@ -39,8 +39,9 @@ public class DecomposeCommand implements Command {
 	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Method", choices = { "nmf", "svd", "nfindr" }, persist = false,
-		description = "nmf: non-negative parts; svd: principal directions; nfindr: purest frames as endmembers")
+	@Parameter(label = "Method", choices = { "nmf", "svd", "nfindr", "nmf-mu" }, persist = false,
+		description = "nmf: non-negative parts; svd: principal directions; nfindr: purest frames as endmembers; " +
+			"nmf-mu: NMF by multiplicative updates")
 	private String method = "nmf";
 
 	@Parameter(label = "Components (k)", min = "1", persist = false)
