@@ -124,13 +124,16 @@ public class DecomposeCommand implements Command {
 		return out;
 	}
 
-	/** One row per component: share, min/mean/max abundance, and the method's own figure. */
+	/**
+	 * One row per component with stable column names for macros: {@code Share} is the share of variance (SVD),
+	 * of reconstructed intensity (NMF) or the mean abundance (N-FINDR), see {@link Decomposition#share()}.
+	 */
 	static ResultsTable table(Decomposition d, Grid grid) {
 		ResultsTable rt = new ResultsTable(d.k());
 		for (int t = 0; t < d.k(); t++) {
 			double[] st = d.abundanceStats(t);
 			rt.setValue("Component", t, t + 1);
-			rt.setValue(d.shareName(), t, d.share()[t]);
+			rt.setValue("Share", t, d.share()[t]);
 			rt.setValue("Min", t, st[0]);
 			rt.setValue("Mean", t, st[1]);
 			rt.setValue("Max", t, st[2]);

@@ -81,7 +81,7 @@ class DecomposeCommandTest {
 			assertEquals(2, maps.getStackSize());
 			assertEquals(grid, SlidingFftCommand.gridOf(maps), "the abundance maps carry the window grid");
 			assertEquals(2, table.size());
-			double shares = table.getValue("Intensity share", 0) + table.getValue("Intensity share", 1);
+			double shares = table.getValue("Share", 0) + table.getValue("Share", 1);
 			assertEquals(1, shares, 1e-9);
 			assertTrue(table.getValue("Max", 0) >= table.getValue("Mean", 0));
 			// The map in the stack is the decomposition's abundance, in grid order.
