@@ -19,6 +19,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.stemdiscovery.decompose.Decomposition;
 import org.stemdiscovery.decompose.GridRaster;
+import org.stemdiscovery.decompose.Nmf;
 import org.stemdiscovery.decompose.Samples;
 import org.stemdiscovery.decompose.Unmixer;
 import org.stemdiscovery.image.Grid;
@@ -58,6 +59,10 @@ public class DecomposeCommand implements Command {
 		description = "Component whose abundance map is laid over the source image")
 	private int overlay = 1;
 
+	@Parameter(label = "Shift negative data to a zero minimum (NMF)", persist = false,
+		description = "NMF refuses negative values unless this is on")
+	private boolean shift = false;
+
 	@Parameter(label = "Threads (0 = all cores)", min = "0", persist = false)
 	private int threads = 0;
 
@@ -86,7 +91,9 @@ public class DecomposeCommand implements Command {
 		Samples samples = new Samples(frames(image), n, w * h, grid);
 		int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
 		IjProgress progress = new IjProgress("Decompose");
-		decomposition = Unmixer.of(method, components, seed, iterations, nThreads).unmix(samples, progress);
+		Unmixer unmixer = Unmixer.of(method, components, seed, iterations, nThreads);
+		if (shift && unmixer instanceof Nmf nmf) unmixer = new Nmf(nmf.settings().withShift(true));
+		decomposition = unmixer.unmix(samples, progress);
 		Decomposition d = decomposition;
 		String title = image.getShortTitle();
 		Map<String, String> info = new LinkedHashMap<>();

@@ -153,4 +153,23 @@ class DecomposeCommandTest {
 		String msg = assertThrows(InputException.class, module::run).getMessage();
 		assertTrue(msg.contains("single 2-D image") && msg.contains("Sliding FFT Stack"), msg);
 	}
+
+	@Test
+	void nmfRefusesNegativeFramesUnlessAskedToShift() throws Exception {
+		ImageStack frames = new ImageStack(6, 6);
+		for (int s = 0; s < 10; s++) {
+			float[] p = new float[36];
+			for (int i = 0; i < 36; i++)
+				p[i] = (float) Math.sin(0.3 * i + s);
+			frames.addSlice(new FloatProcessor(6, 6, p));
+		}
+		ImagePlus imp = new ImagePlus("signed", frames);
+		Module module = context.service(ModuleService.class).createModule(commands.getCommand(DecomposeCommand.class));
+		module.setInput("image", imp);
+		String msg = assertThrows(InputException.class, module::run).getMessage();
+		assertTrue(msg.contains("negative") && msg.contains("Shift"), msg);
+		CommandModule m = commands.run(DecomposeCommand.class, true, "image", imp, "method", "nmf", "components", 2,
+			"shift", true, "threads", 1).get();
+		assertEquals(2, ((ImagePlus) m.getOutput("componentStack")).getStackSize());
+	}
 }
