@@ -48,7 +48,7 @@ final class DecomposeCommand implements Subcommand {
 	@Override
 	public String help() {
 		return """
-			usage: stem-discovery decompose --stack DIR/fft-stack.tif --method nmf|svd|nfindr --k 4 --out DIR [options]
+			usage: stem-discovery decompose --stack DIR/fft-stack.tif --method nmf|svd|nfindr|nmf-mu --k 4 --out DIR [options]
 
 			Splits a stack of descriptors (frames of the same size, e.g. the sliding FFT stack) into k components
 			and the abundance of each component in every frame. The window grid comes from the stack's Info or a
@@ -57,7 +57,7 @@ final class DecomposeCommand implements Subcommand {
 			  --stack PATH     multi-plane TIFF, one descriptor per plane
 			  --method NAME    nmf (non-negative, coordinate descent, NNDSVDa start; default), svd (truncated
 			                   singular value decomposition) or nfindr (purest frames as endmembers, abundances
-			                   non-negative and summing to one)
+			                   non-negative and summing to one); nmf-mu: NMF by multiplicative updates
 			  --k K            number of components (default 3)
 			  --out DIR        output folder: components.tif (k frames), abundances.tif (k maps on the window
 			                   grid, or k rows of one value per frame without a grid), decomposition.csv (one row
@@ -102,6 +102,8 @@ final class DecomposeCommand implements Subcommand {
 		return switch (method) {
 			case "nmf" -> new Nmf(NmfSettings.of(k).withMaxIter(maxIter).withSeed(seed).withThreads(threads)
 				.withTol(args.number("tol", 1e-4)).withShift(args.flag("shift")));
+			case "nmf-mu" -> new Nmf(NmfSettings.of(k).withMaxIter(maxIter).withSeed(seed).withThreads(threads)
+				.withTol(args.number("tol", 1e-4)).withShift(args.flag("shift")).withSolver(NmfSettings.Solver.MU));
 			case "svd" -> new Svd(k, seed, threads);
 			case "nfindr" -> {
 				String start = args.string("start", "atgp").trim().toLowerCase(java.util.Locale.ROOT);
@@ -110,7 +112,7 @@ final class DecomposeCommand implements Subcommand {
 				yield new NFindr(NFindrSettings.of(k).withSeed(seed).withThreads(threads).withMaxPasses(maxIter)
 					.withStart(start.equals("atgp") ? NFindrSettings.Start.ATGP : NFindrSettings.Start.RANDOM));
 			}
-			default -> throw new InputException("--method '" + method + "' is not one of nmf, svd, nfindr");
+			default -> throw new InputException("--method '" + method + "' is not one of nmf, svd, nfindr, nmf-mu");
 		};
 	}
 

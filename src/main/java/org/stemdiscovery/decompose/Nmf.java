@@ -74,7 +74,8 @@ public final class Nmf implements Unmixer {
 		float min = x.min();
 		if (min >= 0) return x;
 		if (!s.shift()) throw new InputException("the stack has negative values (minimum " + min +
-			"); NMF needs non-negative data: use SVD or N-FINDR, or shift the data to a zero minimum (NMF shift option)");
+			"); NMF needs non-negative data: use SVD or N-FINDR, or let NMF shift it to a zero minimum (--shift, or " +
+			"'Shift negative data' in Fiji)");
 		float[] shifted = new float[x.data().length];
 		for (int i = 0; i < shifted.length; i++)
 			shifted[i] = x.data()[i] - min;

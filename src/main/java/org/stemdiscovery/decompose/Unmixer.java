@@ -15,7 +15,10 @@ public interface Unmixer {
 	/** Factorises the samples; honours {@link Progress#checkCancelled()} between iterations. */
 	Decomposition unmix(Samples samples, Progress progress);
 
-	/** The unmixer named {@code method} (svd, nmf, nfindr) with default settings for k components. */
+	/**
+	 * The unmixer named {@code method} (svd, nmf, nfindr, or nmf-mu: NMF by multiplicative updates) with default
+	 * settings for k components; {@code maxIter} caps NMF iterations or N-FINDR passes.
+	 */
 	static Unmixer of(String method, int k, long seed, int maxIter, int threads) {
 		return switch (method.trim().toLowerCase(java.util.Locale.ROOT)) {
 			case "svd" -> new Svd(k, seed, threads);
@@ -25,7 +28,7 @@ public interface Unmixer {
 			case "nfindr", "n-findr" -> new NFindr(NFindrSettings.of(k).withSeed(seed).withThreads(threads)
 				.withMaxPasses(maxIter));
 			default -> throw new org.stemdiscovery.image.InputException("unknown method '" + method +
-				"'; choose nmf, svd or nfindr");
+				"'; choose nmf, svd or nfindr (or nmf-mu)");
 		};
 	}
 }

@@ -19,6 +19,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.stemdiscovery.decompose.Decomposition;
 import org.stemdiscovery.decompose.GridRaster;
+import org.stemdiscovery.decompose.Nmf;
 import org.stemdiscovery.decompose.Samples;
 import org.stemdiscovery.decompose.Unmixer;
 import org.stemdiscovery.image.Grid;
@@ -39,8 +40,9 @@ public class DecomposeCommand implements Command {
 	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Method", choices = { "nmf", "svd", "nfindr" }, persist = false,
-		description = "nmf: non-negative parts; svd: principal directions; nfindr: purest frames as endmembers")
+	@Parameter(label = "Method", choices = { "nmf", "svd", "nfindr", "nmf-mu" }, persist = false,
+		description = "nmf: non-negative parts; svd: principal directions; nfindr: purest frames as endmembers; " +
+			"nmf-mu: NMF by multiplicative updates")
 	private String method = "nmf";
 
 	@Parameter(label = "Components (k)", min = "1", persist = false)
@@ -56,6 +58,10 @@ public class DecomposeCommand implements Command {
 	@Parameter(label = "Overlay component (0 = none)", min = "0", persist = false,
 		description = "Component whose abundance map is laid over the source image")
 	private int overlay = 1;
+
+	@Parameter(label = "Shift negative data to a zero minimum (NMF)", persist = false,
+		description = "NMF refuses negative values unless this is on")
+	private boolean shift = false;
 
 	@Parameter(label = "Threads (0 = all cores)", min = "0", persist = false)
 	private int threads = 0;
@@ -85,7 +91,9 @@ public class DecomposeCommand implements Command {
 		Samples samples = new Samples(frames(image), n, w * h, grid);
 		int nThreads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
 		IjProgress progress = new IjProgress("Decompose");
-		decomposition = Unmixer.of(method, components, seed, iterations, nThreads).unmix(samples, progress);
+		Unmixer unmixer = Unmixer.of(method, components, seed, iterations, nThreads);
+		if (shift && unmixer instanceof Nmf nmf) unmixer = new Nmf(nmf.settings().withShift(true));
+		decomposition = unmixer.unmix(samples, progress);
 		Decomposition d = decomposition;
 		String title = image.getShortTitle();
 		Map<String, String> info = new LinkedHashMap<>();
@@ -123,13 +131,16 @@ public class DecomposeCommand implements Command {
 		return out;
 	}
 
-	/** One row per component: share, min/mean/max abundance, and the method's own figure. */
+	/**
+	 * One row per component with stable column names for macros: {@code Share} is the share of variance (SVD),
+	 * of reconstructed intensity (NMF) or the mean abundance (N-FINDR), see {@link Decomposition#share()}.
+	 */
 	static ResultsTable table(Decomposition d, Grid grid) {
 		ResultsTable rt = new ResultsTable(d.k());
 		for (int t = 0; t < d.k(); t++) {
 			double[] st = d.abundanceStats(t);
 			rt.setValue("Component", t, t + 1);
-			rt.setValue(d.shareName(), t, d.share()[t]);
+			rt.setValue("Share", t, d.share()[t]);
 			rt.setValue("Min", t, st[0]);
 			rt.setValue("Mean", t, st[1]);
 			rt.setValue("Max", t, st[2]);

@@ -163,4 +163,18 @@ class PlantedMixtureTest {
 			assertEquals(wide.singularValues()[t], tall.singularValues()[t], 1e-9 * wide.singularValues()[0]);
 		assertEquals(wide.relativeError(), tall.relativeError(), 1e-9);
 	}
+
+	/** Threads split rows, never sums: one thread and two give the same bits. */
+	@Test
+	void resultsDoNotDependOnTheNumberOfThreads() {
+		SplittableRandom rnd = new SplittableRandom(9);
+		Samples x = mix(signatures(rnd), abundances(rnd), 0, rnd);
+		for (String m : new String[] { "nmf", "svd", "nfindr" }) {
+			Decomposition one = Unmixer.of(m, K, 1, 60, 1).unmix(x, Progress.NONE);
+			Decomposition two = Unmixer.of(m, K, 1, 60, 2).unmix(x, Progress.NONE);
+			assertEquals(one.relativeError(), two.relativeError(), 0.0, m);
+			for (int t = 0; t < K; t++)
+				org.junit.jupiter.api.Assertions.assertArrayEquals(one.abundances()[t], two.abundances()[t], 0.0, m);
+		}
+	}
 }

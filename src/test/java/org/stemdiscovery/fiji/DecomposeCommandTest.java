@@ -81,7 +81,7 @@ class DecomposeCommandTest {
 			assertEquals(2, maps.getStackSize());
 			assertEquals(grid, SlidingFftCommand.gridOf(maps), "the abundance maps carry the window grid");
 			assertEquals(2, table.size());
-			double shares = table.getValue("Intensity share", 0) + table.getValue("Intensity share", 1);
+			double shares = table.getValue("Share", 0) + table.getValue("Share", 1);
 			assertEquals(1, shares, 1e-9);
 			assertTrue(table.getValue("Max", 0) >= table.getValue("Mean", 0));
 			// The map in the stack is the decomposition's abundance, in grid order.
@@ -152,5 +152,24 @@ class DecomposeCommandTest {
 		module.setInput("image", pillars("one.tif"));
 		String msg = assertThrows(InputException.class, module::run).getMessage();
 		assertTrue(msg.contains("single 2-D image") && msg.contains("Sliding FFT Stack"), msg);
+	}
+
+	@Test
+	void nmfRefusesNegativeFramesUnlessAskedToShift() throws Exception {
+		ImageStack frames = new ImageStack(6, 6);
+		for (int s = 0; s < 10; s++) {
+			float[] p = new float[36];
+			for (int i = 0; i < 36; i++)
+				p[i] = (float) Math.sin(0.3 * i + s);
+			frames.addSlice(new FloatProcessor(6, 6, p));
+		}
+		ImagePlus imp = new ImagePlus("signed", frames);
+		Module module = context.service(ModuleService.class).createModule(commands.getCommand(DecomposeCommand.class));
+		module.setInput("image", imp);
+		String msg = assertThrows(InputException.class, module::run).getMessage();
+		assertTrue(msg.contains("negative") && msg.contains("Shift"), msg);
+		CommandModule m = commands.run(DecomposeCommand.class, true, "image", imp, "method", "nmf", "components", 2,
+			"shift", true, "threads", 1).get();
+		assertEquals(2, ((ImagePlus) m.getOutput("componentStack")).getStackSize());
 	}
 }
