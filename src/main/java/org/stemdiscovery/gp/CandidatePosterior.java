@@ -1,0 +1,384 @@
+package org.stemdiscovery.gp;
+
+import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * GP posterior mean and variance over a fixed set of M candidate points (every pixel of a scan grid), kept up to
+ * date as observations arrive, for fixed hyperparameters.
+ *
+ * <p>It keeps {@code V = L⁻¹ K(X, X*)} (one row of M doubles per observation) with {@code L} the Cholesky factor
+ * of {@code K(X, X) + σ²I}. Adding a point appends one row of {@code L} (a forward substitution, n²) and one row
+ * of {@code V}: {@code v = (k(x, X*) − Σ_j L[new, j] V[j]) / L[new, new]} (n·M), and the variance over all
+ * candidates drops by {@code v²}. The mean is {@code m + Vᵀ L⁻¹(y − m)} with {@code m} the mean of the values
+ * when normalising; it is kept as two running sums ({@code Vᵀ L⁻¹ y} and {@code Vᵀ L⁻¹ 1}) so a new value
+ * costs one pass over its own row only. A point may be added before its value is known (a kriging-believer
+ * fantasy: the mean at that point, which leaves the mean unchanged and only lowers the variance); the value
+ * is filled in later with {@link #setValue} and reuses the row.
+ *
+ * <p>Passes over the candidates run in blocks on a private pool of {@code threads} workers; each block keeps
+ * its slice of every row hot in cache, so appending q rows reads the stored rows once.
+ */
+public final class CandidatePosterior implements AutoCloseable {
+
+	/** Called from a worker after a new row has been applied to candidates {@code [from, to)}. */
+	@FunctionalInterface
+	public interface RowListener {
+		void updated(int from, int to, double[] row);
+	}
+
+	private static final int BLOCK = 512;
+
+	private final Hyperparameters hyper;
+	private final double[] cx, cy;
+	private final int m;
+	private final boolean normalise;
+	private final ForkJoinPool pool;
+	private final int threads;
+
+	private int n;
+	private double[] ox = new double[16], oy = new double[16], val = new double[16];
+	private double[][] lRows = new double[16][]; // row i has i + 1 entries
+	private double[][] vRows = new double[16][];
+	private final double[] var; // normalised units, includes the noise of a new measurement
+	private final double[] sumY, sumOne; // Vᵀ L⁻¹ y, Vᵀ L⁻¹ 1 over the first meanRows rows
+	private double[] betaY = new double[16], betaOne = new double[16];
+	private int meanRows;
+	private double jitterAdded;
+
+	/**
+	 * @param normalise subtract the mean of the values and scale by their standard deviation, as
+	 *                  scikit-learn's {@code normalize_y}; the kernel variance and noise then refer to
+	 *                  standardised values
+	 */
+	public CandidatePosterior(Hyperparameters hyper, double[] candidateX, double[] candidateY, boolean normalise,
+		int threads) {
+		if (candidateX.length != candidateY.length)
+			throw new IllegalArgumentException("candidate x and y differ in length");
+		if (threads < 1) throw new IllegalArgumentException("threads " + threads + " must be ≥ 1");
+		this.hyper = hyper;
+		this.cx = candidateX;
+		this.cy = candidateY;
+		this.m = candidateX.length;
+		this.normalise = normalise;
+		this.threads = threads;
+		this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
+		this.var = new double[m];
+		Arrays.fill(var, priorVariance());
+		this.sumY = new double[m];
+		this.sumOne = new double[m];
+	}
+
+	/** Candidates at every pixel of a {@code width × height} grid, row-major, x = column, y = row. */
+	public static CandidatePosterior onGrid(Hyperparameters hyper, int width, int height, boolean normalise, int threads) {
+		double[] x = new double[width * height], y = new double[width * height];
+		for (int r = 0; r < height; r++)
+			for (int c = 0; c < width; c++) {
+				x[r * width + c] = c;
+				y[r * width + c] = r;
+			}
+		return new CandidatePosterior(hyper, x, y, normalise, threads);
+	}
+
+	/**
+	 * The posterior of all observations at once, the way a full refit computes it: EJML's dense Cholesky of
+	 * the whole covariance, then {@code L⁻¹ K(X, X*)} by blocked forward substitution.
+	 */
+	public static CandidatePosterior fit(Hyperparameters hyper, Observations obs, double[] candidateX,
+		double[] candidateY, boolean normalise, int threads) {
+		CandidatePosterior p = new CandidatePosterior(hyper, candidateX, candidateY, normalise, threads);
+		int k = obs.size();
+		DMatrixRMaj l = MarginalLikelihood.cholesky(MarginalLikelihood.covariance(obs, hyper));
+		double[][] rows = new double[k][];
+		for (int i = 0; i < k; i++)
+			rows[i] = Arrays.copyOfRange(l.data, i * k, i * k + i + 1);
+		p.appendFactored(obs.x(), obs.y(), rows, null);
+		for (int i = 0; i < k; i++)
+			p.val[i] = obs.value()[i];
+		return p;
+	}
+
+	public Hyperparameters hyperparameters() {
+		return hyper;
+	}
+
+	/** Observations so far, fantasies included. */
+	public int size() {
+		return n;
+	}
+
+	public int candidates() {
+		return m;
+	}
+
+	public double candidateX(int c) {
+		return cx[c];
+	}
+
+	public double candidateY(int c) {
+		return cy[c];
+	}
+
+	public double observationX(int i) {
+		return ox[i];
+	}
+
+	public double observationY(int i) {
+		return oy[i];
+	}
+
+	/** The value of observation i; NaN while it is a fantasy. */
+	public double value(int i) {
+		return val[i];
+	}
+
+	/** Total jitter added to the diagonal so far to keep the factor positive (0 in healthy cases). */
+	public double jitterAdded() {
+		return jitterAdded;
+	}
+
+	/** Prior variance of a new measurement: kernel variance plus noise. */
+	public double priorVariance() {
+		return hyper.kernel().at(0) + hyper.noise();
+	}
+
+	/** Adds one point whose value is not known yet (a fantasy); returns its index. */
+	public int add(double x, double y, RowListener listener) {
+		return addAll(new double[] { x }, new double[] { y }, listener);
+	}
+
+	/** Adds points whose values are not known yet in one pass over the stored rows; returns the first index. */
+	public int addAll(double[] xs, double[] ys, RowListener listener) {
+		int q = xs.length, first = n;
+		double[][] rows = new double[q][];
+		double[] px = Arrays.copyOf(ox, n + q), py = Arrays.copyOf(oy, n + q);
+		for (int k = 0; k < q; k++) {
+			px[n + k] = xs[k];
+			py[n + k] = ys[k];
+		}
+		for (int k = 0; k < q; k++)
+			rows[k] = choleskyRow(px, py, n + k, rows);
+		appendFactored(xs, ys, rows, listener);
+		return first;
+	}
+
+	/** Adds measured points; returns the first index. */
+	public int addObserved(double[] xs, double[] ys, double[] values) {
+		int first = addAll(xs, ys, null);
+		for (int k = 0; k < values.length; k++)
+			setValue(first + k, values[k]);
+		return first;
+	}
+
+	/** Sets the measured value of observation i (replacing a fantasy). */
+	public void setValue(int i, double value) {
+		if (!Double.isFinite(value)) throw new IllegalArgumentException("value " + value + " of point " + i +
+			" is not finite");
+		if (i < meanRows) throw new IllegalStateException("point " + i + " already has a value in the mean");
+		val[i] = value;
+	}
+
+	/**
+	 * Row {@code i} of the Cholesky factor for the point set {@code (px, py)}, where rows {@code ≥ n} not yet
+	 * appended come from {@code pending}. Adds jitter to this point's diagonal when it would not be positive.
+	 */
+	private double[] choleskyRow(double[] px, double[] py, int i, double[][] pending) {
+		double[] l = new double[i + 1];
+		for (int j = 0; j < i; j++) {
+			double s = hyper.kernel().at(Observations.r2(px[i], py[i], px[j], py[j]));
+			double[] lj = j < n ? lRows[j] : pending[j - n];
+			for (int t = 0; t < j; t++)
+				s -= lj[t] * l[t];
+			l[j] = s / lj[j];
+		}
+		double prior = priorVariance(), d2 = prior;
+		for (int t = 0; t < i; t++)
+			d2 -= l[t] * l[t];
+		double floor = 1e-12 * prior;
+		if (!(d2 > floor)) {
+			double jitter = 1e-10 * prior;
+			while (!(d2 + jitter > floor) && jitter < 1e-2 * prior)
+				jitter *= 10;
+			if (!(d2 + jitter > floor)) throw new IllegalStateException("point (" + px[i] + ", " + py[i] +
+				") makes the covariance singular; it may repeat a measured point");
+			d2 += jitter;
+			jitterAdded += jitter;
+		}
+		l[i] = Math.sqrt(d2);
+		return l;
+	}
+
+	private void ensureCapacity(int size) {
+		if (size <= ox.length) return;
+		int cap = Math.max(size, ox.length * 2);
+		ox = Arrays.copyOf(ox, cap);
+		oy = Arrays.copyOf(oy, cap);
+		val = Arrays.copyOf(val, cap);
+		lRows = Arrays.copyOf(lRows, cap);
+		vRows = Arrays.copyOf(vRows, cap);
+		betaY = Arrays.copyOf(betaY, cap);
+		betaOne = Arrays.copyOf(betaOne, cap);
+	}
+
+	/** Appends q points with known Cholesky rows: computes their V rows block by block and lowers the variance. */
+	private void appendFactored(double[] xs, double[] ys, double[][] rows, RowListener listener) {
+		int q = xs.length, old = n;
+		ensureCapacity(n + q);
+		for (int k = 0; k < q; k++) {
+			ox[n + k] = xs[k];
+			oy[n + k] = ys[k];
+			val[n + k] = Double.NaN;
+			lRows[n + k] = rows[k];
+			vRows[n + k] = new double[m];
+		}
+		Kernel kernel = hyper.kernel();
+		forEachBlock((from, to) -> {
+			for (int k = 0; k < q; k++) {
+				double[] v = vRows[old + k];
+				double x = xs[k], y = ys[k];
+				for (int c = from; c < to; c++) {
+					double dx = cx[c] - x, dy = cy[c] - y;
+					v[c] = kernel.at(dx * dx + dy * dy);
+				}
+			}
+			// Stored rows: each is read once per block and applied to all q new rows.
+			for (int j = 0; j < old; j++) {
+				double[] vj = vRows[j];
+				for (int k = 0; k < q; k++) {
+					double a = rows[k][j];
+					double[] v = vRows[old + k];
+					for (int c = from; c < to; c++)
+						v[c] -= a * vj[c];
+				}
+			}
+			for (int k = 0; k < q; k++) {
+				double[] v = vRows[old + k];
+				for (int t = 0; t < k; t++) {
+					double a = rows[k][old + t];
+					double[] vt = vRows[old + t];
+					for (int c = from; c < to; c++)
+						v[c] -= a * vt[c];
+				}
+				double inv = 1 / rows[k][old + k];
+				for (int c = from; c < to; c++) {
+					double vc = v[c] * inv;
+					v[c] = vc;
+					var[c] -= vc * vc;
+				}
+				if (listener != null) listener.updated(from, to, v);
+			}
+		});
+		n += q;
+	}
+
+	@FunctionalInterface
+	private interface Range {
+		void run(int from, int to);
+	}
+
+	private void forEachBlock(Range r) {
+		int blocks = (m + BLOCK - 1) / BLOCK;
+		if (pool == null || blocks == 1) {
+			for (int b = 0; b < blocks; b++)
+				r.run(b * BLOCK, Math.min(m, (b + 1) * BLOCK));
+			return;
+		}
+		pool.submit(() -> IntStream.range(0, blocks).parallel().forEach(b -> r.run(b * BLOCK, Math.min(m,
+			(b + 1) * BLOCK)))).join();
+	}
+
+	/** Mean of the measured values (0 without normalisation). */
+	public double offset() {
+		if (!normalise) return 0;
+		double s = 0;
+		for (int i = 0; i < n; i++)
+			s += val[i];
+		return s / n;
+	}
+
+	/** Standard deviation of the measured values (1 without normalisation or when they are all equal). */
+	public double scale() {
+		if (!normalise || n < 2) return 1;
+		double mu = offset(), s = 0;
+		for (int i = 0; i < n; i++)
+			s += (val[i] - mu) * (val[i] - mu);
+		double sd = Math.sqrt(s / n);
+		return sd > 0 ? sd : 1;
+	}
+
+	/** Brings the running sums up to date with all values; fails while a fantasy has no value. */
+	private void updateMeanSums() {
+		if (meanRows == n) return;
+		for (int i = meanRows; i < n; i++)
+			if (Double.isNaN(val[i])) throw new IllegalStateException("point " + i + " has no measured value yet");
+		int first = meanRows;
+		for (int i = first; i < n; i++) {
+			double sy = val[i], s1 = 1;
+			double[] l = lRows[i];
+			for (int j = 0; j < i; j++) {
+				sy -= l[j] * betaY[j];
+				s1 -= l[j] * betaOne[j];
+			}
+			betaY[i] = sy / l[i];
+			betaOne[i] = s1 / l[i];
+		}
+		forEachBlock((from, to) -> {
+			for (int i = first; i < n; i++) {
+				double[] v = vRows[i];
+				double by = betaY[i], b1 = betaOne[i];
+				for (int c = from; c < to; c++) {
+					sumY[c] += by * v[c];
+					sumOne[c] += b1 * v[c];
+				}
+			}
+		});
+		meanRows = n;
+	}
+
+	/** Posterior mean at every candidate, in the units of the values. */
+	public double[] mean() {
+		updateMeanSums();
+		double mu = offset();
+		double[] out = new double[m];
+		for (int c = 0; c < m; c++)
+			out[c] = mu + sumY[c] - mu * sumOne[c];
+		return out;
+	}
+
+	/** Posterior standard deviation at every candidate (of a new measurement, noise included), in value units. */
+	public double[] std() {
+		double s = scale();
+		double[] out = new double[m];
+		for (int c = 0; c < m; c++)
+			out[c] = s * Math.sqrt(Math.max(0, var[c]));
+		return out;
+	}
+
+	/** Posterior variance at candidate c in normalised units (before scaling by {@link #scale()}²). */
+	public double normalisedVariance(int c) {
+		return var[c];
+	}
+
+	/** Runs {@code r} over candidate blocks on this posterior's workers. */
+	public void parallel(RowRange r) {
+		forEachBlock(r::run);
+	}
+
+	/** A range of candidate indices. */
+	@FunctionalInterface
+	public interface RowRange {
+		void run(int from, int to);
+	}
+
+	public int threads() {
+		return threads;
+	}
+
+	@Override
+	public void close() {
+		if (pool != null) pool.shutdown();
+	}
+}
