@@ -30,7 +30,7 @@ public final class CandidatePosterior implements AutoCloseable {
 		void updated(int from, int to, double[] row);
 	}
 
-	private static final int BLOCK = 512;
+	private static final int BLOCK = 256;
 
 	private final Hyperparameters hyper;
 	private final double[] cx, cy;
@@ -48,6 +48,8 @@ public final class CandidatePosterior implements AutoCloseable {
 	private double[] betaY = new double[16], betaOne = new double[16];
 	private int meanRows;
 	private double jitterAdded;
+	/** Kernel by integer squared distance when every candidate sits on integer coordinates (null otherwise). */
+	private final double[] table;
 
 	/**
 	 * @param normalise subtract the mean of the values and scale by their standard deviation, as
@@ -70,6 +72,35 @@ public final class CandidatePosterior implements AutoCloseable {
 		Arrays.fill(var, priorVariance());
 		this.sumY = new double[m];
 		this.sumOne = new double[m];
+		this.table = integerTable(hyper.kernel(), candidateX, candidateY);
+	}
+
+	/**
+	 * On a pixel grid every squared distance between a pixel and a candidate is a whole number ≤ the bounding
+	 * box diagonal², so the kernel (an exp, a pow) becomes a table lookup with identical values.
+	 */
+	private static double[] integerTable(Kernel k, double[] x, double[] y) {
+		double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = x0, y1 = x1;
+		for (int c = 0; c < x.length; c++) {
+			if (x[c] != Math.rint(x[c]) || y[c] != Math.rint(y[c])) return null;
+			x0 = Math.min(x0, x[c]);
+			x1 = Math.max(x1, x[c]);
+			y0 = Math.min(y0, y[c]);
+			y1 = Math.max(y1, y[c]);
+		}
+		double max = (x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0);
+		if (x.length == 0 || max > (1 << 22)) return null;
+		double[] t = new double[(int) max + 1];
+		for (int i = 0; i < t.length; i++)
+			t[i] = k.at(i);
+		return t;
+	}
+
+	/** Kernel between candidate c and point (x, y). */
+	private double kernelAt(int c, double x, double y) {
+		double dx = cx[c] - x, dy = cy[c] - y, r2 = dx * dx + dy * dy;
+		if (table != null && r2 < table.length && x == Math.rint(x) && y == Math.rint(y)) return table[(int) r2];
+		return hyper.kernel().at(r2);
 	}
 
 	/** Candidates at every pixel of a {@code width × height} grid, row-major, x = column, y = row. */
@@ -239,7 +270,13 @@ public final class CandidatePosterior implements AutoCloseable {
 			for (int k = 0; k < q; k++) {
 				double[] v = vRows[old + k];
 				double x = xs[k], y = ys[k];
-				for (int c = from; c < to; c++) {
+				if (table != null && x == Math.rint(x) && y == Math.rint(y)) {
+					for (int c = from; c < to; c++) {
+						double dx = cx[c] - x, dy = cy[c] - y, r2 = dx * dx + dy * dy;
+						v[c] = r2 < table.length ? table[(int) r2] : kernel.at(r2);
+					}
+				}
+				else for (int c = from; c < to; c++) {
 					double dx = cx[c] - x, dy = cy[c] - y;
 					v[c] = kernel.at(dx * dx + dy * dy);
 				}
@@ -247,7 +284,19 @@ public final class CandidatePosterior implements AutoCloseable {
 			// Stored rows: each is read once per block and applied to all q new rows.
 			for (int j = 0; j < old; j++) {
 				double[] vj = vRows[j];
-				for (int k = 0; k < q; k++) {
+				int k = 0;
+				for (; k + 3 < q; k += 4) { // four rows per load of vj: the loop stays compute-bound and vectorised
+					double a0 = rows[k][j], a1 = rows[k + 1][j], a2 = rows[k + 2][j], a3 = rows[k + 3][j];
+					double[] v0 = vRows[old + k], v1 = vRows[old + k + 1], v2 = vRows[old + k + 2], v3 = vRows[old + k + 3];
+					for (int c = from; c < to; c++) {
+						double x = vj[c];
+						v0[c] -= a0 * x;
+						v1[c] -= a1 * x;
+						v2[c] -= a2 * x;
+						v3[c] -= a3 * x;
+					}
+				}
+				for (; k < q; k++) {
 					double a = rows[k][j];
 					double[] v = vRows[old + k];
 					for (int c = from; c < to; c++)
@@ -288,6 +337,82 @@ public final class CandidatePosterior implements AutoCloseable {
 		}
 		pool.submit(() -> IntStream.range(0, blocks).parallel().forEach(b -> r.run(b * BLOCK, Math.min(m,
 			(b + 1) * BLOCK)))).join();
+	}
+
+	/**
+	 * Starts a batch of fantasies whose variance rows are computed lazily: {@link Batch#variance(int)} gives the
+	 * exact variance at one candidate after the fantasies added so far (n·k work for that candidate only), so
+	 * a selector that needs the variance at a few candidates per pick avoids a pass over all candidates per
+	 * pick. {@link Batch#commit} then appends all rows in one pass.
+	 */
+	public Batch beginBatch(int capacity) {
+		return new Batch(capacity);
+	}
+
+	/** Fantasies added lazily; see {@link #beginBatch}. */
+	public final class Batch {
+		private final int old = n;
+		private final double[] bx, by;
+		private final double[][] rows;
+		private final double[][] vAt; // vAt[t][c]: fantasy t's row at candidate c, valid where applied[c] > t
+		private final int[] applied = new int[m];
+		private final double[] varNow = var.clone();
+		private int size;
+		private boolean committed;
+
+		private Batch(int capacity) {
+			bx = new double[capacity];
+			by = new double[capacity];
+			rows = new double[capacity][];
+			vAt = new double[capacity][];
+		}
+
+		public int size() {
+			return size;
+		}
+
+		/** Adds a fantasy at (x, y): its Cholesky row only. */
+		public void add(double x, double y) {
+			if (committed) throw new IllegalStateException("batch already committed");
+			if (size == bx.length) throw new IllegalStateException("batch full (" + size + ")");
+			double[] px = Arrays.copyOf(ox, old + size + 1), py = Arrays.copyOf(oy, old + size + 1);
+			for (int k = 0; k < size; k++) {
+				px[old + k] = bx[k];
+				py[old + k] = by[k];
+			}
+			px[old + size] = x;
+			py[old + size] = y;
+			rows[size] = choleskyRow(px, py, old + size, rows);
+			bx[size] = x;
+			by[size] = y;
+			vAt[size] = new double[m];
+			size++;
+		}
+
+		/** Exact normalised variance at candidate c after the fantasies added so far. */
+		public double variance(int c) {
+			for (int t = applied[c]; t < size; t++) {
+				double[] l = rows[t];
+				double s = kernelAt(c, bx[t], by[t]);
+				for (int j = 0; j < old; j++)
+					s -= l[j] * vRows[j][c];
+				for (int u = 0; u < t; u++)
+					s -= l[old + u] * vAt[u][c];
+				double v = s / l[old + t];
+				vAt[t][c] = v;
+				varNow[c] -= v * v;
+			}
+			applied[c] = size;
+			return varNow[c];
+		}
+
+		/** Appends the rows of all fantasies in one pass over the stored rows; returns the first index. */
+		public int commit() {
+			if (committed) throw new IllegalStateException("batch already committed");
+			committed = true;
+			appendFactored(Arrays.copyOf(bx, size), Arrays.copyOf(by, size), Arrays.copyOf(rows, size), null);
+			return old;
+		}
 	}
 
 	/** Mean of the measured values (0 without normalisation). */
