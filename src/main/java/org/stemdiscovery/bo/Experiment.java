@@ -45,9 +45,16 @@ public final class Experiment {
 			"to discover; give a map with contrast");
 	}
 
-	/** Seed pixels: the centre, or an n × n grid at ((i + ½)·W/n, (j + ½)·H/n). */
-	public static int[][] seedPoints(int n, int width, int height) {
-		if (n == 1) return new int[][] { { width / 2, height / 2 } };
+	/**
+	 * Seed pixels: one point (the centre for seed 0, a seeded random pixel otherwise, so that sweeps over seeds
+	 * differ) or an n × n grid at ((i + ½)·W/n, (j + ½)·H/n).
+	 */
+	public static int[][] seedPoints(int n, int width, int height, long seed) {
+		if (n == 1 && seed == 0) return new int[][] { { width / 2, height / 2 } };
+		if (n == 1) {
+			java.util.Random r = new java.util.Random(seed);
+			return new int[][] { { r.nextInt(width), r.nextInt(height) } };
+		}
 		int[][] p = new int[n * n][];
 		for (int j = 0; j < n; j++)
 			for (int i = 0; i < n; i++)
@@ -86,7 +93,7 @@ public final class Experiment {
 		CandidatePosterior posterior = CandidatePosterior.onGrid(hyper, w, h, true, settings.threads());
 		try {
 			// Seeds
-			int[][] seeds = seedPoints(settings.seedGrid(), w, h);
+			int[][] seeds = seedPoints(settings.seedGrid(), w, h, settings.seed());
 			double[] sx = new double[seeds.length], sy = new double[seeds.length];
 			for (int i = 0; i < seeds.length; i++) {
 				sx[i] = seeds[i][0];
