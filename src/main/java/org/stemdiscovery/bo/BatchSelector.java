@@ -13,6 +13,8 @@ public final class BatchSelector {
 
 	/** Relative variance change below which a fantasy does not trigger rescoring (saves the CDF/exp calls). */
 	private static final double RESCORE = 1e-12;
+	/** Relative score difference treated as a tie by the lazy believer. */
+	private static final double TIE = 1e-12;
 
 	private final Acquisition acquisition;
 	private final BatchMode mode;
@@ -97,8 +99,16 @@ public final class BatchSelector {
 					picks[k] = heap.pop();
 					break;
 				}
+				double bound = acq[c];
 				acq[c] = acquisition.score(mean[c], scale * Math.sqrt(Math.max(0, batch.variance(c))), best);
 				fresh[c] = k;
+				// Unchanged within rounding: c still beats every other bound by more than 1e-12 relative. Without
+				// this, a plateau of equal scores that a far fantasy lowers in the last bit would be rescored
+				// candidate by candidate.
+				if (acq[c] >= bound - TIE * Math.abs(bound)) {
+					picks[k] = heap.pop();
+					break;
+				}
 				heap.topChanged();
 			}
 			measured[picks[k]] = true;

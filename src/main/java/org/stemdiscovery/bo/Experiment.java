@@ -106,7 +106,7 @@ public final class Experiment {
 			double path = PathPlanner.length(scope.beamX(), scope.beamY(), sx, sy, order);
 			double compute = (System.nanoTime() - t0) * 1e-9;
 			steps.add(measureStep(0, scope, posterior, first, sx, sy, order, measured, points, discovery, truth, keepMaps,
-				path, compute, t0, onStep));
+				path, compute, onStep));
 			for (int s = 1; s <= settings.steps(); s++) {
 				progress.checkCancelled();
 				progress.report((double) s / (settings.steps() + 1), "step " + s + " of " + settings.steps());
@@ -135,7 +135,7 @@ public final class Experiment {
 				path = PathPlanner.length(scope.beamX(), scope.beamY(), px, py, order);
 				compute = (System.nanoTime() - t0) * 1e-9;
 				steps.add(measureStep(s, scope, posterior, first, px, py, order, measured, points, discovery, truth, keepMaps,
-					path, compute, 0, onStep));
+					path, compute, onStep));
 			}
 		}
 		catch (org.stemdiscovery.image.CancelledException e) {
@@ -149,7 +149,7 @@ public final class Experiment {
 
 	private StepRecord measureStep(int step, Microscope scope, CandidatePosterior posterior, int first, double[] px,
 		double[] py, int[] order, boolean[] measured, List<double[]> points, Discovery discovery, float[] truth,
-		boolean keepMaps, double path, double compute, long unused, Consumer<StepRecord> onStep) {
+		boolean keepMaps, double path, double compute, Consumer<StepRecord> onStep) {
 		int q = px.length, w = scope.width(), h = scope.height();
 		int[] xs = new int[q], ys = new int[q];
 		double[] values = new double[q];

@@ -158,7 +158,9 @@ public class SimulateBoCommand implements Command {
 				throw new InputException("cannot write the run record " + record + ": " + e.getMessage());
 			}
 		}
+		// A map over a window grid (made from a Sliding FFT Stack) is drawn at the windows' centres.
 		Grid grid = SlidingFftCommand.gridOf(target);
+		if (grid != null && (grid.cols() != w || grid.rows() != h)) grid = null;
 		stepTable = stepTable(run);
 		pointTable = pointTable(run, grid);
 		discoveryPlot = plot(run, false);
@@ -196,12 +198,19 @@ public class SimulateBoCommand implements Command {
 				"source image or leave it empty");
 			return imp;
 		}
-		return source != null ? source : target;
+		if (source != null && source != target) return source;
+		// the stack chain names the image the map was made from; draw on it when it is open
+		String from = ImagePlusImages.readInfo(target).get(SlidingFftCommand.SOURCE_KEY);
+		ImagePlus named = from != null ? WindowManager.getImage(from) : null;
+		return named != null ? named : target;
 	}
 
-	/** Image coordinates of a target pixel: the window centre when the target is a map over a window grid. */
+	/**
+	 * Source-image pixel coordinates (pixel index, as the Grid counts) of a target pixel: the window centre when
+	 * the target is a map over a window grid, else the pixel itself.
+	 */
 	private static double[] toImage(Grid grid, int x, int y) {
-		if (grid == null || grid.cols() * grid.rows() == 0) return new double[] { x + 0.5, y + 0.5 };
+		if (grid == null) return new double[] { x, y };
 		return new double[] { grid.centreX(x), grid.centreY(y) };
 	}
 
@@ -263,6 +272,8 @@ public class SimulateBoCommand implements Command {
 			PointRoi pts = null;
 			for (int i = 0; i < k; i++) {
 				double[] p = toImage(grid, r.x()[i], r.y()[i]);
+				p[0] += 0.5; // overlay coordinates: pixel i spans [i, i + 1)
+				p[1] += 0.5;
 				px[i + 1] = (float) p[0];
 				py[i + 1] = (float) p[1];
 				if (pts == null) pts = new PointRoi(p[0], p[1]);

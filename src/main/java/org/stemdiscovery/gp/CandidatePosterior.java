@@ -305,7 +305,15 @@ public final class CandidatePosterior implements AutoCloseable {
 			}
 			for (int k = 0; k < q; k++) {
 				double[] v = vRows[old + k];
-				for (int t = 0; t < k; t++) {
+				int t = 0;
+				for (; t + 3 < k; t += 4) { // four earlier rows per store (a full refit appends n rows here)
+					double a0 = rows[k][old + t], a1 = rows[k][old + t + 1], a2 = rows[k][old + t + 2],
+						a3 = rows[k][old + t + 3];
+					double[] w0 = vRows[old + t], w1 = vRows[old + t + 1], w2 = vRows[old + t + 2], w3 = vRows[old + t + 3];
+					for (int c = from; c < to; c++)
+						v[c] -= a0 * w0[c] + a1 * w1[c] + a2 * w2[c] + a3 * w3[c];
+				}
+				for (; t < k; t++) {
 					double a = rows[k][old + t];
 					double[] vt = vRows[old + t];
 					for (int c = from; c < to; c++)

@@ -73,6 +73,28 @@ class BoCommandsTest {
 	}
 
 	@Test
+	void pointsOfAMapOverAWindowGridAreReportedAtWindowCentres() throws Exception {
+		ImagePlus map = target(); // 30 × 26 windows of 32 px every 8 px over a 264 × 232 image
+		org.stemdiscovery.image.Grid grid = org.stemdiscovery.image.Grid.ofWindows(264, 232, 32, 8);
+		assertEquals(30, grid.cols());
+		assertEquals(26, grid.rows());
+		ImagePlusImages.putInfo(map, grid.toProperties());
+		ImagePlus source = new ImagePlus("source", new FloatProcessor(264, 232));
+		CommandModule m = context.service(CommandService.class).run(SimulateBoCommand.class, true, "target", map, "kernel",
+			"matern52", "length", "3", "acquisition", "ucb", "parameter", 4.0, "batch", 2, "steps", 2, "seeds", 2, "seed", 0L,
+			"batching", "lp", "path", false, "travel", 0.0, "threshold", "0.5", "threads", 1, "overlay", "", "record", "",
+			"source", source).get();
+		ResultsTable points = (ResultsTable) m.getOutput("pointTable");
+		assertEquals(4 + 2 * 2, points.size());
+		for (int i = 0; i < points.size(); i++) {
+			assertEquals(grid.centreX((int) points.getValue("x", i)), points.getValue("image_x", i), 1e-12);
+			assertEquals(grid.centreY((int) points.getValue("y", i)), points.getValue("image_y", i), 1e-12);
+		}
+		assertNotNull(source.getOverlay(), "drawn on the source image");
+		assertEquals(null, map.getOverlay());
+	}
+
+	@Test
 	void boSweepHeadlessGivesOneRowPerSetting() throws Exception {
 		CommandModule m = context.service(CommandService.class).run(BoSweepCommand.class, true, "target", target(),
 			"kernels", "rbf,rq", "acquisitions", "ei", "lengths", "3,6", "seeds", "0,1", "batch", 2, "steps", 3, "batching",
