@@ -36,6 +36,12 @@ public final class ImagePlusImages {
 		throw new InputException("'" + imp.getTitle() + "' has an unsupported pixel type; convert it to 32-bit");
 	}
 
+	/** The current plane as floats (a copy for 8/16 bit, the image's own array for 32 bit; checks as {@link #wrapPlane}). */
+	public static float[] floatPixels(ImagePlus imp) {
+		wrapPlane(imp); // same checks and messages
+		return (float[]) imp.getProcessor().convertToFloatProcessor().getPixels();
+	}
+
 	/** A 32-bit stack from frames stored back to back in {@code data} (frame n at {@code n·w·h}). */
 	public static ImagePlus floatStack(String title, float[] data, int w, int h, int frames) {
 		ImageStack stack = new ImageStack(w, h);

@@ -1,0 +1,199 @@
+package org.stemdiscovery.bo;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.stemdiscovery.gp.Hyperparameters;
+import org.stemdiscovery.gp.Kernel;
+import org.stemdiscovery.image.InputException;
+
+/**
+ * Everything that decides a simulated BO run; with the target map it replays the run exactly.
+ *
+ * @param kernel          rbf, matern52 or rq
+ * @param lengthScale     kernel length scale in px (the start value when {@code fitLength})
+ * @param fitLength       refit variance, length scale (and α) by marginal likelihood before every step
+ * @param rqAlpha         α of the rational-quadratic kernel
+ * @param noise           observation-noise variance relative to the normalised values
+ * @param acquisition     ei, ucb or pi
+ * @param acquisitionParameter ξ (EI, PI) or β (UCB); NaN = default (0.01, 4)
+ * @param batch           points per step
+ * @param steps           steps after the seed points
+ * @param seedGrid        1 = one seed at the centre; n = an n × n grid of seeds
+ * @param seed            seed of everything random (fit restarts, measurement noise)
+ * @param exclusionRadius local-penalisation radius in px; NaN = the length scale
+ * @param pathPlanning    order each batch for a short beam path
+ * @param travelCost      λ: acquisition minus λ·distance (px) from the previous point
+ * @param threshold       feature = target above this; NaN = Otsu's threshold of the target
+ * @param discoveryRadius feature pixels within this many px of a measured point are discovered; NaN = length scale
+ * @param measurementNoise standard deviation of Gaussian noise added by the simulated microscope
+ * @param threads         worker threads for the candidate passes
+ */
+public record BoSettings(String kernel, double lengthScale, boolean fitLength, double rqAlpha, double noise,
+	String acquisition, double acquisitionParameter, Goal goal, int batch, int steps, int seedGrid, long seed,
+	BatchMode batchMode, double exclusionRadius, boolean pathPlanning, double travelCost, double threshold,
+	double discoveryRadius, double measurementNoise, int threads) {
+
+	public BoSettings {
+		Kernel.of(kernel, 1, 1, 1); // name check
+		if (!(lengthScale > 0) || Double.isInfinite(lengthScale)) throw new InputException("length scale " + lengthScale +
+			" px must be positive; choose e.g. 5 (the correlation length d, typically 1-20 px) or fit");
+		if (!(rqAlpha > 0)) throw new InputException("rq alpha " + rqAlpha + " must be positive; e.g. 1");
+		if (!(noise > 0)) throw new InputException("noise " + noise + " must be positive; e.g. 1e-6");
+		Acquisition.of(acquisition, acquisitionParameter, goal); // name and parameter check
+		if (batch < 1) throw new InputException("batch " + batch + " must be at least 1 point per step");
+		if (steps < 0) throw new InputException("steps " + steps + " must be ≥ 0");
+		if (seedGrid < 1) throw new InputException("seed grid " + seedGrid + " must be ≥ 1 (1 = one centre point)");
+		if (!(travelCost >= 0)) throw new InputException("travel cost " + travelCost + " must be ≥ 0");
+		if (!(exclusionRadius >= 0) && !Double.isNaN(exclusionRadius))
+			throw new InputException("exclusion radius " + exclusionRadius + " px must be ≥ 0");
+		if (!(discoveryRadius >= 0) && !Double.isNaN(discoveryRadius))
+			throw new InputException("discovery radius " + discoveryRadius + " px must be ≥ 0");
+		if (!(measurementNoise >= 0)) throw new InputException("measurement noise " + measurementNoise + " must be ≥ 0");
+		if (threads < 1) throw new InputException("threads " + threads + " must be at least 1");
+	}
+
+	/** Matérn 5/2, 5 px fixed, EI ξ 0.01, maximise, batches of 10 by kriging believer, 30 steps, path planning on. */
+	public static BoSettings defaults() {
+		return new BoSettings("matern52", 5, false, 1, 1e-6, "ei", Double.NaN, Goal.MAXIMISE, 10, 30, 1, 0,
+			BatchMode.KRIGING_BELIEVER, Double.NaN, true, 0, Double.NaN, Double.NaN, 0,
+			Runtime.getRuntime().availableProcessors());
+	}
+
+	public BoSettings withKernel(String k, double length, boolean fit) {
+		return new BoSettings(k, length, fit, rqAlpha, noise, acquisition, acquisitionParameter, goal, batch, steps, seedGrid,
+			seed, batchMode, exclusionRadius, pathPlanning, travelCost, threshold, discoveryRadius, measurementNoise, threads);
+	}
+
+	public BoSettings withAcquisition(String a, double parameter) {
+		return new BoSettings(kernel, lengthScale, fitLength, rqAlpha, noise, a, parameter, goal, batch, steps, seedGrid,
+			seed, batchMode, exclusionRadius, pathPlanning, travelCost, threshold, discoveryRadius, measurementNoise, threads);
+	}
+
+	public BoSettings withBatch(int b, int s, int seeds) {
+		return new BoSettings(kernel, lengthScale, fitLength, rqAlpha, noise, acquisition, acquisitionParameter, goal, b, s,
+			seeds, seed, batchMode, exclusionRadius, pathPlanning, travelCost, threshold, discoveryRadius, measurementNoise,
+			threads);
+	}
+
+	public BoSettings withSeed(long s) {
+		return new BoSettings(kernel, lengthScale, fitLength, rqAlpha, noise, acquisition, acquisitionParameter, goal, batch,
+			steps, seedGrid, s, batchMode, exclusionRadius, pathPlanning, travelCost, threshold, discoveryRadius,
+			measurementNoise, threads);
+	}
+
+	public BoSettings withPath(boolean planning, double cost) {
+		return new BoSettings(kernel, lengthScale, fitLength, rqAlpha, noise, acquisition, acquisitionParameter, goal, batch,
+			steps, seedGrid, seed, batchMode, exclusionRadius, planning, cost, threshold, discoveryRadius, measurementNoise,
+			threads);
+	}
+
+	public BoSettings withBatchMode(BatchMode mode, double radius) {
+		return new BoSettings(kernel, lengthScale, fitLength, rqAlpha, noise, acquisition, acquisitionParameter, goal, batch,
+			steps, seedGrid, seed, mode, radius, pathPlanning, travelCost, threshold, discoveryRadius, measurementNoise,
+			threads);
+	}
+
+	public BoSettings withFeature(double thresholdValue, double radius, Goal g) {
+		return new BoSettings(kernel, lengthScale, fitLength, rqAlpha, noise, acquisition, acquisitionParameter, g, batch,
+			steps, seedGrid, seed, batchMode, exclusionRadius, pathPlanning, travelCost, thresholdValue, radius,
+			measurementNoise, threads);
+	}
+
+	public BoSettings withThreads(int t) {
+		return new BoSettings(kernel, lengthScale, fitLength, rqAlpha, noise, acquisition, acquisitionParameter, goal, batch,
+			steps, seedGrid, seed, batchMode, exclusionRadius, pathPlanning, travelCost, threshold, discoveryRadius,
+			measurementNoise, t);
+	}
+
+	public BoSettings withMeasurementNoise(double sd) {
+		return new BoSettings(kernel, lengthScale, fitLength, rqAlpha, noise, acquisition, acquisitionParameter, goal, batch,
+			steps, seedGrid, seed, batchMode, exclusionRadius, pathPlanning, travelCost, threshold, discoveryRadius, sd,
+			threads);
+	}
+
+	/** Seed points plus all batches. */
+	public int totalPoints() {
+		return seedGrid * seedGrid + steps * batch;
+	}
+
+	/** Checks that the run fits in a {@code width × height} grid. */
+	public void checkGrid(int width, int height) {
+		long grid = (long) width * height;
+		if (batch > grid) throw new InputException("batch " + batch + " is larger than the " + width + " × " + height +
+			" = " + grid + "-pixel grid; choose a batch ≤ " + grid);
+		if (seedGrid > Math.min(width, height)) throw new InputException("seed grid " + seedGrid + " × " + seedGrid +
+			" does not fit in " + width + " × " + height + " px; choose ≤ " + Math.min(width, height));
+		if (totalPoints() > grid) throw new InputException(steps + " steps × " + batch + " points + " + seedGrid * seedGrid +
+			" seed points = " + totalPoints() + " exceed the " + grid + " pixels of the " + width + " × " + height +
+			" grid; choose at most " + Math.max(0, (grid - (long) seedGrid * seedGrid) / batch) + " steps");
+	}
+
+	public Hyperparameters hyperparameters() {
+		return new Hyperparameters(Kernel.of(kernel, 1, lengthScale, rqAlpha), noise);
+	}
+
+	public Acquisition acquisitionFunction() {
+		return Acquisition.of(acquisition, acquisitionParameter, goal);
+	}
+
+	public double effectiveExclusionRadius() {
+		return Double.isNaN(exclusionRadius) ? lengthScale : exclusionRadius;
+	}
+
+	public double effectiveDiscoveryRadius() {
+		return Double.isNaN(discoveryRadius) ? lengthScale : discoveryRadius;
+	}
+
+	/** Short label for tables: {@code matern52/ei/5px}. */
+	public String label() {
+		return kernel + "/" + acquisition + "/" + (fitLength ? "fit" : fmt(lengthScale) + "px") + "/seed" + seed;
+	}
+
+	private static String fmt(double d) {
+		return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+	}
+
+	/** Every setting by name, for the run record (NaN = "default"). */
+	public Map<String, Object> toMap() {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("kernel", kernel);
+		m.put("length_scale", lengthScale);
+		m.put("fit_length", fitLength);
+		m.put("rq_alpha", rqAlpha);
+		m.put("noise", noise);
+		m.put("acquisition", acquisition);
+		m.put("acquisition_parameter", Double.isNaN(acquisitionParameter) ? "default" : acquisitionParameter);
+		m.put("goal", goal.name().toLowerCase());
+		m.put("batch", batch);
+		m.put("steps", steps);
+		m.put("seed_grid", seedGrid);
+		m.put("seed", seed);
+		m.put("batch_mode", batchMode.id());
+		m.put("exclusion_radius", Double.isNaN(exclusionRadius) ? "default" : exclusionRadius);
+		m.put("path_planning", pathPlanning);
+		m.put("travel_cost", travelCost);
+		m.put("threshold", Double.isNaN(threshold) ? "otsu" : threshold);
+		m.put("discovery_radius", Double.isNaN(discoveryRadius) ? "default" : discoveryRadius);
+		m.put("measurement_noise", measurementNoise);
+		m.put("threads", threads);
+		return m;
+	}
+
+	/** Reads {@link #toMap()} back (values parsed from JSON). */
+	public static BoSettings fromMap(Map<String, ?> m) {
+		return new BoSettings((String) m.get("kernel"), num(m, "length_scale"), (Boolean) m.get("fit_length"),
+			num(m, "rq_alpha"), num(m, "noise"), (String) m.get("acquisition"), num(m, "acquisition_parameter"),
+			Goal.parse((String) m.get("goal")), (int) num(m, "batch"), (int) num(m, "steps"), (int) num(m, "seed_grid"),
+			(long) num(m, "seed"), BatchMode.parse((String) m.get("batch_mode")), num(m, "exclusion_radius"),
+			(Boolean) m.get("path_planning"), num(m, "travel_cost"), num(m, "threshold"), num(m, "discovery_radius"),
+			num(m, "measurement_noise"), (int) num(m, "threads"));
+	}
+
+	private static double num(Map<String, ?> m, String key) {
+		Object v = m.get(key);
+		if (v instanceof Number n) return n.doubleValue();
+		if (v == null || v instanceof String) return Double.NaN;
+		throw new InputException("run record: '" + key + "' is " + v + ", not a number");
+	}
+}

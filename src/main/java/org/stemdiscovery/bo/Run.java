@@ -1,0 +1,71 @@
+package org.stemdiscovery.bo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A finished (or cancelled) experiment: its settings, the feature definition and every step. */
+public record Run(BoSettings settings, int width, int height, double threshold, int featurePixels, List<StepRecord> steps) {
+
+	public StepRecord last() {
+		return steps.get(steps.size() - 1);
+	}
+
+	/** Points measured before reaching {@code share} of the feature; -1 if never reached. */
+	public int pointsToDiscover(double share) {
+		for (StepRecord s : steps)
+			if (s.discovered() >= share) return s.points();
+		return -1;
+	}
+
+	/** Total beam path in px. */
+	public double pathLength() {
+		return steps.stream().mapToDouble(StepRecord::pathLength).sum();
+	}
+
+	/**
+	 * The step of diminishing returns: the first step after which the mean standard deviation falls by less
+	 * than 1 % of its first value per step (the last step if that never happens).
+	 */
+	public StepRecord diminishingReturns() {
+		double first = steps.get(0).meanStd();
+		for (int i = 1; i < steps.size(); i++)
+			if (steps.get(i - 1).meanStd() - steps.get(i).meanStd() < 0.01 * first) return steps.get(i);
+		return last();
+	}
+
+	/** The run record: settings, feature definition, metrics per step and every point (x, y, value, step). */
+	public Map<String, Object> toMap(String target) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("format", "stem-discovery bo run 1");
+		m.put("target", target);
+		m.put("width", width);
+		m.put("height", height);
+		m.put("settings", settings.toMap());
+		m.put("feature", Map.of("definition", "target > threshold; a feature pixel is discovered when a measured point " +
+			"lies within the discovery radius (px, Euclidean, inclusive)", "threshold", threshold, "pixels", featurePixels,
+			"radius", settings.effectiveDiscoveryRadius()));
+		List<Object> stepList = new ArrayList<>(), points = new ArrayList<>();
+		for (StepRecord s : steps) {
+			Map<String, Object> r = new LinkedHashMap<>();
+			r.put("step", s.step());
+			r.put("points", s.points());
+			r.put("ssim", s.ssim());
+			r.put("mean_std", s.meanStd());
+			r.put("discovered", s.discovered());
+			r.put("path_length", s.pathLength());
+			r.put("compute_seconds", s.computeSeconds());
+			r.put("instrument_seconds", s.instrumentSeconds());
+			r.put("kernel", s.hyperparameters().kernel().toString());
+			r.put("noise", s.hyperparameters().noise());
+			stepList.add(r);
+			for (int i = 0; i < s.x().length; i++)
+				points.add(new double[] { s.x()[i], s.y()[i], s.values()[i], s.step() });
+		}
+		m.put("steps", stepList);
+		m.put("points_columns", List.of("x", "y", "value", "step"));
+		m.put("points", points);
+		return m;
+	}
+}
