@@ -1,13 +1,21 @@
 package org.stemdiscovery.workflow;
 
+import org.stemdiscovery.bo.Otsu;
 import org.stemdiscovery.image.GaussianBlur;
 import org.stemdiscovery.image.InputException;
 
 /**
- * Picks, among several maps of the same grid (abundances, latent maps), the one with the most spatial
- * contrast: the share of its variance that survives smoothing by {@code sigma} grid cells. Each map is
- * standardised first, so the score does not depend on its units: pure noise scores near
- * {@code 1 / (4π σ²)}, large domains near 1. The scores are reported so a user can overrule the choice.
+ * Picks, among several maps of the same grid (abundances, latent maps), the one that best marks a feature
+ * of interest for an experiment that looks for high values: spatial contrast times minority.
+ * <ul>
+ * <li>Contrast: the share of the map's variance that survives smoothing by {@code sigma} grid cells, on
+ * the standardised map, so units do not matter: pure noise keeps about {@code 1 / (4π σ²)}, large
+ * domains nearly 1.</li>
+ * <li>Minority: 1 − the share of cells above the map's Otsu threshold. Two phases give two complementary
+ * abundance maps with the same contrast; the one whose bright part is the rarer phase is the feature
+ * to look for (pillars in a matrix, a wall between domains).</li>
+ * </ul>
+ * The scores are reported so a user can overrule the choice.
  */
 public final class MapSelector {
 
@@ -57,7 +65,13 @@ public final class MapSelector {
 			sm /= n;
 			for (float v : smooth)
 				sv += (v - sm) * (v - sm);
-			scores[m] = sv / n;
+			float[] map = new float[n];
+			System.arraycopy(maps, m * n, map, 0, n);
+			double t = Otsu.threshold(map);
+			int high = 0;
+			for (float v : map)
+				high += v > t ? 1 : 0;
+			scores[m] = sv / n * (1 - (double) high / n);
 			if (scores[m] > scores[best]) best = m;
 		}
 		return new Selection(best, scores);
