@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,19 +13,18 @@ import org.stemdiscovery.bo.Experiment;
 import org.stemdiscovery.bo.Goal;
 import org.stemdiscovery.bo.Run;
 import org.stemdiscovery.bo.SimulatedMicroscope;
-import org.stemdiscovery.bo.StepRecord;
 import org.stemdiscovery.bo.TimeModel;
 import org.stemdiscovery.image.InputException;
 import org.stemdiscovery.image.Progress;
-import org.stemdiscovery.io.Csv;
-import org.stemdiscovery.io.Json;
 import org.stemdiscovery.io.Tiff;
+import org.stemdiscovery.report.RunFiles;
 import org.stemdiscovery.io.TiffImage;
 
 /** {@code stem-discovery bo}: a simulated Bayesian-optimisation experiment on a target map. */
 final class BoCommand implements Subcommand {
 
-	static final String STEPS = "steps.csv", POINTS = "points.csv", RUN = "run.json", MEAN = "mean.tif", STD = "std.tif";
+	static final String STEPS = RunFiles.STEPS, POINTS = RunFiles.POINTS, RUN = RunFiles.RUN, MEAN = RunFiles.MEAN,
+		STD = RunFiles.STD;
 	static final Set<String> FLAGS = Set.of("force");
 	static final Set<String> VALUED = Set.of("target", "kernel", "acq", "acq-param", "length", "rq-alpha", "batch", "steps",
 		"seed", "seed-points", "threshold", "radius", "path", "travel-cost", "batch-mode", "exclusion", "goal",
@@ -138,27 +134,6 @@ final class BoCommand implements Subcommand {
 	}
 
 	static void write(Run run, String targetName, Path dir) throws IOException {
-		List<double[]> steps = new ArrayList<>(), points = new ArrayList<>();
-		int w = run.width(), h = run.height(), n = run.steps().size();
-		float[] mean = new float[w * h * n], std = new float[w * h * n];
-		for (StepRecord r : run.steps()) {
-			steps.add(new double[] { r.step(), r.points(), r.ssim(), r.meanStd(), r.discovered(), r.pathLength(),
-				r.computeSeconds() * 1e3, r.instrumentSeconds(), r.hyperparameters().kernel().lengthScale() });
-			for (int i = 0; i < r.x().length; i++)
-				points.add(new double[] { r.x()[i], r.y()[i], r.values()[i], r.step() });
-			if (r.mean() != null) {
-				System.arraycopy(r.mean(), 0, mean, r.step() * w * h, w * h);
-				System.arraycopy(r.std(), 0, std, r.step() * w * h, w * h);
-			}
-		}
-		Csv.write(dir.resolve(STEPS), List.of("step", "points", "ssim", "mean_std", "discovered", "path_length_px",
-			"compute_ms", "instrument_s", "length_scale_px"), steps);
-		Csv.write(dir.resolve(POINTS), List.of("x", "y", "value", "step"), points);
-		Files.writeString(dir.resolve(RUN), Json.write(run.toMap(targetName)));
-		Map<String, String> info = new LinkedHashMap<>();
-		info.put("stemdiscovery.bo.target", targetName);
-		info.put("stemdiscovery.bo.settings", run.settings().label());
-		Tiff.writeFloat(dir.resolve(MEAN), mean, w, h, n, info);
-		Tiff.writeFloat(dir.resolve(STD), std, w, h, n, info);
+		RunFiles.write(run, targetName, dir, Map.of());
 	}
 }

@@ -17,7 +17,8 @@ public final class Main {
 
 	/** Every verb, in the order the overview lists them. */
 	static List<Subcommand> subcommands() {
-		return List.of(new FftCommand(), new DecomposeCommand(), new BoCommand(), new SweepCommand(), new DemoCommand(),
+		return List.of(new FftCommand(), new DecomposeCommand(), new BoCommand(), new SweepCommand(), new WorkflowCommand(),
+			new DemoCommand(),
 			new MakeTestImagesCommand());
 	}
 

@@ -39,6 +39,91 @@ public final class Pictures {
 		return img;
 	}
 
+	/** Anchors of a dark-to-bright colour scale (black, purple, red, orange, yellow, white), like "inferno". */
+	private static final int[][] HEAT = { { 0, 0, 4 }, { 87, 16, 110 }, { 188, 55, 84 }, { 249, 142, 9 }, { 252, 255,
+		164 } };
+
+	/** Colour image of a map, min to max over the heat scale; brighter = higher. */
+	public static BufferedImage heat(float[] data, int w, int h) {
+		float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+		for (float v : data) {
+			lo = Math.min(lo, v);
+			hi = Math.max(hi, v);
+		}
+		BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		for (int i = 0; i < w * h; i++)
+			img.setRGB(i % w, i / w, heatRgb(hi > lo ? (data[i] - lo) / (hi - lo) : 0));
+		return img;
+	}
+
+	/** The heat scale's colour at t in [0, 1]. */
+	public static int heatRgb(double t) {
+		double u = Math.max(0, Math.min(1, t)) * (HEAT.length - 1);
+		int i = Math.min(HEAT.length - 2, (int) u);
+		double f = u - i;
+		int rgb = 0;
+		for (int c = 0; c < 3; c++)
+			rgb = rgb << 8 | (int) Math.round(HEAT[i][c] + f * (HEAT[i + 1][c] - HEAT[i][c]));
+		return rgb;
+	}
+
+	/** {@code top} blended over {@code base} with opacity {@code alpha}; both the same size. */
+	public static BufferedImage blend(BufferedImage base, BufferedImage top, double alpha) {
+		BufferedImage out = new BufferedImage(base.getWidth(), base.getHeight(), BufferedImage.TYPE_INT_RGB);
+		for (int y = 0; y < base.getHeight(); y++)
+			for (int x = 0; x < base.getWidth(); x++) {
+				int a = base.getRGB(x, y), b = top.getRGB(x, y), rgb = 0;
+				for (int sh = 16; sh >= 0; sh -= 8)
+					rgb = rgb << 8 | (int) Math.round((1 - alpha) * (a >> sh & 255) + alpha * (b >> sh & 255));
+				out.setRGB(x, y, rgb);
+			}
+		return out;
+	}
+
+	/** Pictures side by side with a caption under each, on a dark background. */
+	public static BufferedImage row(java.util.List<BufferedImage> pictures, java.util.List<String> captions) {
+		int gap = 6, text = 16, w = gap, h = 0;
+		for (BufferedImage p : pictures) {
+			w += p.getWidth() + gap;
+			h = Math.max(h, p.getHeight());
+		}
+		BufferedImage out = new BufferedImage(w, h + text + 2 * gap, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = out.createGraphics();
+		g.setColor(Color.DARK_GRAY);
+		g.fillRect(0, 0, out.getWidth(), out.getHeight());
+		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+		int x = gap;
+		for (int i = 0; i < pictures.size(); i++) {
+			g.drawImage(pictures.get(i), x, gap, null);
+			g.setColor(Color.WHITE);
+			g.drawString(captions.get(i), x, gap + h + text - 3);
+			x += pictures.get(i).getWidth() + gap;
+		}
+		g.dispose();
+		return out;
+	}
+
+	/** Pictures stacked vertically (rows of a figure). */
+	public static BufferedImage column(java.util.List<BufferedImage> rows) {
+		int w = 0, h = 0;
+		for (BufferedImage r : rows) {
+			w = Math.max(w, r.getWidth());
+			h += r.getHeight();
+		}
+		BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = out.createGraphics();
+		g.setColor(Color.DARK_GRAY);
+		g.fillRect(0, 0, w, h);
+		int y = 0;
+		for (BufferedImage r : rows) {
+			g.drawImage(r, 0, y, null);
+			y += r.getHeight();
+		}
+		g.dispose();
+		return out;
+	}
+
 	/** Nearest-neighbour enlargement so that small images stay readable. */
 	public static BufferedImage enlarge(BufferedImage in, int factor) {
 		if (factor <= 1) return in;
