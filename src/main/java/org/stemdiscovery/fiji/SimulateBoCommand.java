@@ -260,7 +260,7 @@ public class SimulateBoCommand implements Command {
 	}
 
 	/** A colour per step (blue → red) and the beam path as a polyline through each step's points. */
-	private static void drawPoints(ImagePlus imp, Run run, Grid grid) {
+	static void drawPoints(ImagePlus imp, Run run, Grid grid) {
 		Overlay ov = imp.getOverlay() != null ? imp.getOverlay() : new Overlay();
 		int n = run.steps().size();
 		double bx = Double.NaN, by = Double.NaN;

@@ -74,6 +74,20 @@ class MacroIT {
 		assertTrue(log.contains("MACRO OK"), log);
 	}
 
+	/** Issue 7: the five-command chain of workflow 1 by hand, then Run AE Workflow, in a real macro. */
+	@Test
+	void workflowOneChainsByHandAndInOneCommand() throws Exception {
+		Object[] r = runMacro(Path.of("scripts/workflow1.ijm"), Path.of("test-images/pillars_256.tif").toAbsolutePath()
+			.toString());
+		String log = (String) r[1];
+		assertEquals(0, r[0], log);
+		assertTrue(log.contains("grid 29x29"), log);
+		assertTrue(log.contains("BO: 11 steps, 101 points"), log);
+		assertTrue(log.matches("(?s).*overlay elements on the source: [1-9].*"), log);
+		assertTrue(log.contains("Run AE Workflow: 11 steps"), log);
+		assertTrue(log.contains("MACRO OK"), log);
+	}
+
 	@Test
 	void badOptionsStopTheMacroWithTheMessageInsteadOfHanging() throws Exception {
 		Path macro = home.resolve("bad.ijm");
