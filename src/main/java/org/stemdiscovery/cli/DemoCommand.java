@@ -19,7 +19,7 @@ final class DemoCommand implements Subcommand {
 
 	/** The bundled default image, relative to the project folder. */
 	static final String DEFAULT_IMAGE = "test-images/pillars_512.tif";
-	static final String GRID_PNG = "grid.png", MONTAGE_PNG = "fft-montage.png";
+	static final String GRID_PNG = "grid.png", MONTAGE_PNG = "fft-montage.png", WORKFLOW1 = "workflow1";
 
 	@Override
 	public String name() {
@@ -37,10 +37,13 @@ final class DemoCommand implements Subcommand {
 			usage: stem-discovery demo [--image PATH] [--out DIR] [--force]
 
 			Runs the sliding FFT on the bundled synthetic pillars image (test-images/pillars_512.tif,
-			window 64, step 16) and writes into DIR (default ./stem-discovery-demo):
+			window 64, step 16), then automated-experiment workflow 1 on it (sliding FFT, NMF, simulated
+			Bayesian optimization, judged against the image's ground-truth pillar mask), and writes into DIR
+			(default ./stem-discovery-demo):
 			  fft-stack.tif, grid.json   the stack and its window grid
 			  grid.png                   the window grid over the image
 			  fft-montage.png            a few local FFTs from across the image
+			  workflow1/report.html      the experiment's report (open it in a browser) and its files
 
 			  --image PATH   another 2-D TIFF instead of the bundled one
 			  --window PX, --step PX, --zoom Z, --threads N   as for 'fft'
@@ -69,7 +72,13 @@ final class DemoCommand implements Subcommand {
 		out.printf("sliding FFT: %d windows of %d px in %.2f s%n", stack.size(), settings.window(), seconds);
 		out.println("wrote " + dir.toAbsolutePath().normalize() + "/{" + FftCommand.STACK + ", " + FftCommand.GRID +
 			", " + GRID_PNG + ", " + MONTAGE_PNG + "}");
-		return 0;
+
+		Path mask = Path.of(image.toString().replaceFirst("\\.tiff?$", "") + "_mask.tif");
+		java.util.List<String> wf = new java.util.ArrayList<>(java.util.List.of("--workflow", "1", "--image", image
+			.toString(), "--out", dir.resolve(WORKFLOW1).toString(), "--threads", Integer.toString(FftCommand.threads(args))));
+		if (Files.isRegularFile(mask)) wf.addAll(java.util.List.of("--mask", mask.toString()));
+		if (args.flag("force")) wf.add("--force");
+		return new WorkflowCommand().run(wf.toArray(String[]::new), out);
 	}
 
 	/** The bundled image, found from the working folder or the project folder the launcher names. */

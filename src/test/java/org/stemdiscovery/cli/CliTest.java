@@ -121,6 +121,8 @@ class CliTest {
 		var png = javax.imageio.ImageIO.read(out.resolve("grid.png").toFile());
 		assertTrue(png.getWidth() >= 256, "the grid picture is at least the image's size");
 		assertTrue(r.out().contains("wrote "), r.out());
+		assertTrue(Files.size(out.resolve("workflow1/report.html")) > 1000, "the demo ends with workflow 1's report");
+		assertTrue(r.out().contains("ground-truth mask discovered"), "the bundled mask is used: " + r.out());
 	}
 
 	/** The committed test images are exactly what the generator makes for seed 0: they can be regenerated. */
