@@ -13,7 +13,8 @@ import org.stemdiscovery.image.InputException;
  * @param maxShift  refinement moves longer than this (px) are rejected and the centroid kept
  * @param edge      atoms closer than this (px) to the border are dropped
  * @param minArea   connected regions smaller than this (px) are noise
- * @param tile      side of the tiles the network sees at once (px; large images are tiled with overlap)
+ * @param tile      side of the tiles the network sees at once (px; larger images are tiled with overlap);
+ *                  the default 1088 = 1024 + two 32 px margins takes a 1024² image in one pass
  * @param augment   average the network over the four mirror images of each tile (4× slower, steadier on
  *                  very noisy images)
  */
@@ -28,11 +29,11 @@ public record FinderSettings(double threshold, boolean refine, double maxShift, 
 		if (!(maxShift > 0)) throw new InputException("maximum refinement shift " + maxShift + " px must be positive");
 		if (!(edge >= 0)) throw new InputException("edge exclusion " + edge + " px must not be negative");
 		if (minArea < 1) throw new InputException("minimum area " + minArea + " px must be at least 1");
-		if (tile < 64) throw new InputException("tile " + tile + " px is too small; choose at least 64 (512 is usual)");
+		if (tile < 128) throw new InputException("tile " + tile + " px is too small; choose at least 128 (1088 is usual)");
 	}
 
 	public static FinderSettings defaults() {
-		return new FinderSettings(0.5, false, 1.5, 1, 3, 512, false);
+		return new FinderSettings(0.5, false, 1.5, 1, 3, 1088, false);
 	}
 
 	public FinderSettings withThreshold(double t) {

@@ -57,7 +57,7 @@ final class AtomsCommand implements Subcommand {
 			  --refine           refine positions by a 2-D Gaussian fit (always on for log)
 			  --max-shift PX     refinement moves longer than this are rejected (default 1.5)
 			  --edge PX          drop atoms closer than this to the border (default 1)
-			  --tile PX          tile side for the network (default 512; large images are tiled)
+			  --tile PX          tile side for the network (default 1088; larger images are tiled)
 			  --augment          average the network over mirrored copies (4x slower, steadier when noisy)
 			  --sigma PX         log: blob scale (default: from the FFT lattice spacing)
 			  --snr K            log: peaks must exceed K noise levels (default 3)
@@ -75,7 +75,7 @@ final class AtomsCommand implements Subcommand {
 		if (!method.equals("dcnn") && !method.equals("log")) throw new InputException("--method " + method +
 			" is unknown; choose dcnn or log");
 		FinderSettings s = new FinderSettings(args.number("threshold", 0.5), args.flag("refine") || method.equals("log"),
-			args.number("max-shift", 1.5), args.number("edge", 1), 3, args.integer("tile", 512), args.flag("augment"));
+			args.number("max-shift", 1.5), args.number("edge", 1), 3, args.integer("tile", 1088), args.flag("augment"));
 		TiffImage img = Tiff.read(image);
 		if (img.planes() > 1) throw new InputException(image.getFileName() + " has " + img.planes() +
 			" planes; the atom finder needs one 2-D image (save a single plane from Fiji)");
