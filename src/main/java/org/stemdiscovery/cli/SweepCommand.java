@@ -44,7 +44,7 @@ final class SweepCommand implements Subcommand {
 
 			Runs one simulated BO experiment per combination and writes sweep.csv (one row per setting:
 			points to reach 50/90/99 % discovery (-1 = not reached), SSIM and mean standard deviation at the
-			plateau (the first step whose mean std drops by < 1 % of the first step's), path length),
+			plateau (the first step from which no later step lowers the mean std by 1 % or more), path length),
 			ssim-vs-uncertainty.png and discovery-vs-points.png.
 
 			  --kernels LIST       default rbf,matern52,rq
