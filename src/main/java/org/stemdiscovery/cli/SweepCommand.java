@@ -131,11 +131,19 @@ final class SweepCommand implements Subcommand {
 	static LinePlot ssimPlot(List<Sweep.Row> rows) {
 		LinePlot p = new LinePlot("SSIM vs mean uncertainty", "mean posterior std", "SSIM(mean, target)");
 		for (Sweep.Row r : rows) {
-			List<StepRecord> s = r.run().steps();
+			List<StepRecord> s = scaled(r.run().steps());
 			p.add(r.settings().label(), s.stream().mapToDouble(StepRecord::meanStd).toArray(), s.stream().mapToDouble(
 				StepRecord::ssim).toArray());
 		}
 		return p;
+	}
+
+	/**
+	 * Steps whose uncertainty has a scale: with a single measured value the values' spread is unknown and the
+	 * standard deviation is in standardised units (as scikit-learn's normalize_y), off the scale of the rest.
+	 */
+	static List<StepRecord> scaled(List<StepRecord> steps) {
+		return steps.stream().filter(s -> s.points() >= 2).toList();
 	}
 
 	/** The paper's Figure 8: discovery against points measured. */
