@@ -25,14 +25,18 @@ public record Run(BoSettings settings, int width, int height, double threshold, 
 	}
 
 	/**
-	 * The step of diminishing returns: the first step after which the mean standard deviation falls by less
-	 * than 1 % of its first value per step (the last step if that never happens).
+	 * The step of diminishing returns: the first step from which no later step lowers the mean standard
+	 * deviation by 1 % or more of its previous value (read from the end, so early jumps while the value scale
+	 * is still being learnt do not end it too soon).
 	 */
 	public StepRecord diminishingReturns() {
-		double first = steps.get(0).meanStd();
-		for (int i = 1; i < steps.size(); i++)
-			if (steps.get(i - 1).meanStd() - steps.get(i).meanStd() < 0.01 * first) return steps.get(i);
-		return last();
+		int s = steps.size() - 1;
+		while (s > 0) {
+			double prev = steps.get(s - 1).meanStd(), cur = steps.get(s).meanStd();
+			if (prev - cur >= 0.01 * prev) break;
+			s--;
+		}
+		return steps.get(s);
 	}
 
 	/** The run record: settings, feature definition, metrics per step and every point (x, y, value, step). */

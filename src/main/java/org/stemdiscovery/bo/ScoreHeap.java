@@ -7,7 +7,7 @@ final class ScoreHeap {
 	private final int[] heap;
 	private int size;
 
-	/** Heap of the candidates with {@code include[c]} false... i.e. every candidate not excluded. */
+	/** Heap of every candidate not excluded (measured ones are). */
 	ScoreHeap(double[] score, boolean[] exclude) {
 		this.score = score;
 		this.heap = new int[score.length];

@@ -44,7 +44,7 @@ final class SweepCommand implements Subcommand {
 
 			Runs one simulated BO experiment per combination and writes sweep.csv (one row per setting:
 			points to reach 50/90/99 % discovery (-1 = not reached), SSIM and mean standard deviation at the
-			plateau (the first step whose mean std drops by < 1 % of the first step's), path length),
+			plateau (the first step from which no later step lowers the mean std by 1 % or more), path length),
 			ssim-vs-uncertainty.png and discovery-vs-points.png.
 
 			  --kernels LIST       default rbf,matern52,rq
@@ -131,11 +131,19 @@ final class SweepCommand implements Subcommand {
 	static LinePlot ssimPlot(List<Sweep.Row> rows) {
 		LinePlot p = new LinePlot("SSIM vs mean uncertainty", "mean posterior std", "SSIM(mean, target)");
 		for (Sweep.Row r : rows) {
-			List<StepRecord> s = r.run().steps();
+			List<StepRecord> s = scaled(r.run().steps());
 			p.add(r.settings().label(), s.stream().mapToDouble(StepRecord::meanStd).toArray(), s.stream().mapToDouble(
 				StepRecord::ssim).toArray());
 		}
 		return p;
+	}
+
+	/**
+	 * Steps whose uncertainty has a scale: with a single measured value the values' spread is unknown and the
+	 * standard deviation is in standardised units (as scikit-learn's normalize_y), off the scale of the rest.
+	 */
+	static List<StepRecord> scaled(List<StepRecord> steps) {
+		return steps.stream().filter(s -> s.points() >= 2).toList();
 	}
 
 	/** The paper's Figure 8: discovery against points measured. */

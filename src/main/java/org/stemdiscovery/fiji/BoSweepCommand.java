@@ -116,7 +116,8 @@ public class BoSweepCommand implements Command {
 			: new Plot("Discovery vs points", "points measured", "share of feature discovered");
 		StringBuilder legend = new StringBuilder();
 		for (int i = 0; i < rows.size(); i++) {
-			List<StepRecord> s = rows.get(i).run().steps();
+			// a single seed value has no spread yet: its std is in standardised units, off the scale of the rest
+			List<StepRecord> s = rows.get(i).run().steps().stream().filter(r -> !ssim || r.points() >= 2).toList();
 			double[] x = s.stream().mapToDouble(ssim ? StepRecord::meanStd : StepRecord::points).toArray();
 			double[] y = s.stream().mapToDouble(ssim ? StepRecord::ssim : StepRecord::discovered).toArray();
 			p.setColor(org.stemdiscovery.report.LinePlot.colour(i));

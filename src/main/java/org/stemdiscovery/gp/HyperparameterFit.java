@@ -70,6 +70,11 @@ public final class HyperparameterFit {
 		evals++;
 		Deque<double[][]> memory = new ArrayDeque<>();
 		for (int it = 0; it < maxIterations && Double.isFinite(f); it++) {
+			// Converged when the projected gradient is negligible (as L-BFGS-B's pgtol, relative to the LML).
+			double pg = 0;
+			for (int i = 0; i < n; i++)
+				if (!((x[i] <= box[0][i] && g[i] > 0) || (x[i] >= box[1][i] && g[i] < 0))) pg = Math.max(pg, Math.abs(g[i]));
+			if (pg < 1e-6 * Math.max(1, Math.abs(f))) break;
 			double[] d = direction(g, memory);
 			// Zero the direction for variables pinned at a bound and pushing outwards.
 			for (int i = 0; i < n; i++)
@@ -114,7 +119,7 @@ public final class HyperparameterFit {
 			x = xn;
 			g = gn;
 			f = fn;
-			if (df < 1e-10 * Math.max(1, Math.abs(f))) break;
+			if (df < 1e-9 * Math.max(1, Math.abs(f))) break;
 		}
 		return new Result(template.withLogParameters(x), -f, evals);
 	}

@@ -1,7 +1,6 @@
 package org.stemdiscovery.gp;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
@@ -71,8 +70,7 @@ public final class MarginalLikelihood {
 
 		// K⁻¹ = L⁻ᵀ L⁻¹ (EJML's row-major solveL against an identity is ~10× slower than these row operations)
 		DMatrixRMaj linv = lowerInverse(l);
-		DMatrixRMaj kinv = new DMatrixRMaj(n, n);
-		CommonOps_DDRM.multTransA(linv, linv, kinv);
+		DMatrixRMaj kinv = lowerGram(linv);
 
 		int kp = h.kernel().logParameters().length;
 		java.util.Arrays.fill(grad, 0);
@@ -116,6 +114,27 @@ public final class MarginalLikelihood {
 				a[ri + j] *= d;
 		}
 		return inv;
+	}
+
+	/**
+	 * The lower triangle of {@code Lᵀ L} for lower-triangular L (only that triangle is read by the gradient):
+	 * row k of L adds {@code L[k,a]·L[k,0..a]} to row a, a contiguous axpy; n³/6 instead of n³.
+	 */
+	static DMatrixRMaj lowerGram(DMatrixRMaj l) {
+		int n = l.numRows;
+		DMatrixRMaj g = new DMatrixRMaj(n, n);
+		double[] out = g.data, ld = l.data;
+		for (int k = 0; k < n; k++) {
+			int rk = k * n;
+			for (int a = 0; a <= k; a++) {
+				double f = ld[rk + a];
+				if (f == 0) continue;
+				int ra = a * n;
+				for (int b = 0; b <= a; b++)
+					out[ra + b] += f * ld[rk + b];
+			}
+		}
+		return g;
 	}
 
 	static double[] forward(DMatrixRMaj l, double[] b) {

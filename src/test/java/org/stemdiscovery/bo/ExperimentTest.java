@@ -150,6 +150,17 @@ class ExperimentTest {
 	}
 
 	@Test
+	void plateauIsTheFirstStepAfterTheLastBigDrop() {
+		double[] meanStd = { 1.0, 0.02, 0.03, 0.02, 0.0199, 0.015, 0.0149, 0.01489 };
+		java.util.List<StepRecord> steps = new java.util.ArrayList<>();
+		for (int i = 0; i < meanStd.length; i++)
+			steps.add(new StepRecord(i, i * 10, new int[0], new int[0], new double[0], null, null, 0, meanStd[i], 0, 0, 0, 0,
+				null));
+		Run r = new Run(BoSettings.defaults(), 4, 4, 0, 1, steps);
+		assertEquals(5, r.diminishingReturns().step()); // 0.0199 -> 0.015 is the last drop of 1 % or more
+	}
+
+	@Test
 	void inputExceptionsAreUserFacing() {
 		assertThrows(InputException.class, () -> BoSettings.defaults().withBatch(0, 1, 1));
 	}
