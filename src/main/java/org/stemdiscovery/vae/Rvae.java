@@ -1,0 +1,384 @@
+package org.stemdiscovery.vae;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+
+import org.stemdiscovery.image.InputException;
+
+/**
+ * A rotation- and translation-invariant variational autoencoder (Bepler et al. 2019, as AtomAI's rVAE).
+ *
+ * <p>Encoder: the patch, flattened, through fully connected tanh layers to the mean and log standard
+ * deviation of every latent (log σ, i.e. half the log-variance, as AtomAI). Decoder: a function of the pixel
+ * coordinates on [−1, 1]² — rotated by the angle latent φ and shifted by (dx, dy)·scale — and of the content
+ * latents, evaluated at every pixel by an MLP. Because orientation and position enter only through the
+ * coordinates, the content latents cannot encode them.
+ *
+ * <p>The first decoder layer is {@code tanh((c·R(φ) + d)·Wc + bc + z·Wz)}; we fold the rotation into
+ * {@code R(φ)·Wc} (a 2 × hidden matrix per patch) so the per-pixel work is one batched product, the same
+ * arithmetic as AtomAI's without materialising the rotated coordinates.
+ *
+ * <p>Weights are drawn from our own seeded generator (PyTorch's default {@code nn.Linear} law, uniform in
+ * ±1/√fan-in), so a seed fixes the model without touching the engine's global random state. The model owns
+ * native memory: close it.
+ */
+public final class Rvae implements AutoCloseable {
+
+	private final RvaeArchitecture arch;
+	private final NDManager manager;
+	private final Map<String, NDArray> params = new LinkedHashMap<>();
+	private final NDArray coords;
+	/** Data scaling learnt from the training stack: x ↦ (x − offset) / scale. */
+	private float offset, scale;
+
+	private Rvae(RvaeArchitecture arch, NDManager manager) {
+		this.arch = arch;
+		this.manager = manager;
+		this.coords = manager.create(coordinateGrid(arch.width(), arch.height()), new Shape(arch.pixels(), 2));
+		this.offset = 0f;
+		this.scale = 1f;
+	}
+
+	/** A new, untrained model with weights drawn from {@code seed}. */
+	public static Rvae create(RvaeArchitecture arch, long seed) {
+		Rvae m = new Rvae(arch, Torch.newManager());
+		SplittableRandom rnd = new SplittableRandom(seed);
+		for (Map.Entry<String, long[]> e : m.shapes().entrySet()) {
+			long[] s = e.getValue();
+			int fanIn = (int) (s.length == 2 ? s[0] : m.fanInOfBias(e.getKey()));
+			double bound = 1 / Math.sqrt(fanIn);
+			float[] v = new float[(int) new Shape(s).size()];
+			for (int i = 0; i < v.length; i++)
+				v[i] = (float) rnd.nextDouble(-bound, bound);
+			m.params.put(e.getKey(), m.manager.create(v, new Shape(s)));
+		}
+		return m;
+	}
+
+	/** Rebuilds a model from saved parameters; shapes must match the architecture. */
+	static Rvae of(RvaeArchitecture arch, float offset, float scale, Map<String, float[]> values, String source) {
+		Rvae m = new Rvae(arch, Torch.newManager());
+		m.offset = offset;
+		m.scale = scale;
+		for (Map.Entry<String, long[]> e : m.shapes().entrySet()) {
+			float[] v = values.get(e.getKey());
+			long n = new Shape(e.getValue()).size();
+			if (v == null || v.length != n) {
+				m.close();
+				throw new InputException(source + " does not fit its own architecture (parameter '" + e.getKey() + "' has " +
+					(v == null ? "no values" : v.length + " values, not " + n) +
+					"); the file is damaged or from another version: train the model again");
+			}
+			m.params.put(e.getKey(), m.manager.create(v, new Shape(e.getValue())));
+		}
+		if (values.size() != m.params.size()) {
+			m.close();
+			throw new InputException(source + " holds " + values.size() + " parameter arrays where its architecture needs " +
+				m.params.size() + "; train the model again");
+		}
+		return m;
+	}
+
+	/** Parameter names and shapes, in a fixed order (the order they are saved in). */
+	Map<String, long[]> shapes() {
+		Map<String, long[]> s = new LinkedHashMap<>();
+		long in = arch.pixels();
+		for (int i = 0; i < arch.encoderLayers(); i++) {
+			s.put("enc" + i + ".w", new long[] { in, arch.encoderHidden() });
+			s.put("enc" + i + ".b", new long[] { arch.encoderHidden() });
+			in = arch.encoderHidden();
+		}
+		s.put("mu.w", new long[] { in, arch.latents() });
+		s.put("mu.b", new long[] { arch.latents() });
+		s.put("logsd.w", new long[] { in, arch.latents() });
+		s.put("logsd.b", new long[] { arch.latents() });
+		int hd = arch.decoderHidden();
+		s.put("coord.w", new long[] { 2, hd });
+		s.put("coord.b", new long[] { hd });
+		s.put("latent.w", new long[] { arch.content(), hd });
+		for (int i = 0; i < arch.decoderLayers(); i++) {
+			s.put("dec" + i + ".w", new long[] { hd, hd });
+			s.put("dec" + i + ".b", new long[] { hd });
+		}
+		s.put("out.w", new long[] { hd, 1 });
+		s.put("out.b", new long[] { 1 });
+		return s;
+	}
+
+	/** A bias is initialised like its layer's weights: from the fan-in of that layer. */
+	private long fanInOfBias(String name) {
+		String layer = name.substring(0, name.lastIndexOf('.'));
+		return shapes().get(layer + ".w")[0];
+	}
+
+	public RvaeArchitecture architecture() {
+		return arch;
+	}
+
+	/** Number of trainable values. */
+	public long parameterCount() {
+		long n = 0;
+		for (long[] s : shapes().values())
+			n += new Shape(s).size();
+		return n;
+	}
+
+	float offset() {
+		return offset;
+	}
+
+	float scale() {
+		return scale;
+	}
+
+	/** Fixes the data scaling to the range of the training stack, so later stacks are scaled the same way. */
+	void fitScaling(PatchStack stack) {
+		float[] r = stack.range();
+		if (!(r[1] > r[0])) throw new InputException("every pixel of the stack is " + r[0] +
+			"; an rVAE needs patches that differ from each other");
+		offset = r[0];
+		scale = r[1] - r[0];
+	}
+
+	Map<String, NDArray> params() {
+		return params;
+	}
+
+	NDManager manager() {
+		return manager;
+	}
+
+	/** Every native array a batch computation reads, to be attached to the batch's manager for its duration. */
+	List<NDArray> resident() {
+		List<NDArray> all = new ArrayList<>(params.values());
+		all.add(coords);
+		return all;
+	}
+
+	/** Patches {@code from .. from+n-1} of {@code stack}, scaled as the model expects, flattened. */
+	float[] scaled(PatchStack stack, int[] order, int from, int n) {
+		int p = arch.pixels();
+		float[] x = new float[n * p];
+		float inv = 1f / scale;
+		boolean clamp = arch.reconstruction() == Reconstruction.BERNOULLI;
+		for (int i = 0; i < n; i++) {
+			int src = (order == null ? from + i : order[from + i]) * p;
+			for (int j = 0; j < p; j++) {
+				float v = (stack.data()[src + j] - offset) * inv;
+				x[i * p + j] = clamp ? Math.min(1f, Math.max(0f, v)) : v;
+			}
+		}
+		return x;
+	}
+
+	void checkFits(PatchStack stack) {
+		if (stack.width() != arch.width() || stack.height() != arch.height())
+			throw new InputException("the model was trained on " + arch.width() + " x " + arch.height() +
+				" px patches, but this stack has " + stack.width() + " x " + stack.height() +
+				" px patches; cut patches of " + arch.width() + " x " + arch.height() + " px or train a new model");
+	}
+
+	// ---- the network (all arrays given here live in the caller's batch manager) ----
+
+	private NDArray p(String name) {
+		return params.get(name);
+	}
+
+	/** Mean and log σ of the latents for patches {@code x} (B × pixels). */
+	NDArray[] encode(NDArray x) {
+		NDArray h = x;
+		for (int i = 0; i < arch.encoderLayers(); i++)
+			h = h.matMul(p("enc" + i + ".w")).add(p("enc" + i + ".b")).tanh();
+		return new NDArray[] { h.matMul(p("mu.w")).add(p("mu.b")), h.matMul(p("logsd.w")).add(p("logsd.b")) };
+	}
+
+	/** Decoder output (values, or logits for Bernoulli) at every pixel, B × pixels, for latents z (B × L). */
+	NDArray decode(NDArray z) {
+		long b = z.getShape().get(0);
+		int g = arch.geometric();
+		NDArray wc = p("coord.w");
+		NDArray bias = p("coord.b").add(z.get(":, " + g + ":").matMul(p("latent.w")));
+		if (arch.translation()) {
+			int t = arch.rotation() ? 1 : 0;
+			NDArray d = z.get(":, " + t + ":" + (t + 2)).mul((float) arch.translationScale());
+			bias = bias.add(d.matMul(wc));
+		}
+		NDArray h;
+		if (arch.rotation()) {
+			// (x, y)·[[cos, sin], [−sin, cos]]·Wc = x·(cos w0 + sin w1) + y·(−sin w0 + cos w1)
+			NDArray phi = z.get(":, 0:1");
+			NDArray c = phi.cos(), s = phi.sin();
+			NDArray w0 = wc.get("0:1"), w1 = wc.get("1:2");
+			NDArray r0 = c.mul(w0).add(s.mul(w1));
+			NDArray r1 = c.mul(w1).sub(s.mul(w0));
+			h = coords.matMul(NDArrays.stack(new NDList(r0, r1), 1));
+		}
+		else {
+			h = coords.matMul(wc).expandDims(0);
+		}
+		h = h.add(bias.expandDims(1)).tanh();
+		for (int i = 0; i < arch.decoderLayers(); i++)
+			h = h.matMul(p("dec" + i + ".w")).add(p("dec" + i + ".b")).tanh();
+		return h.matMul(p("out.w")).add(p("out.b")).reshape(b, arch.pixels());
+	}
+
+	/** Reconstruction term per patch (B): Σ (x̂ − x)² / (2σ²), or the binary cross-entropy of the logits. */
+	NDArray reconstruction(NDArray out, NDArray x, RvaeTraining t) {
+		if (arch.reconstruction() == Reconstruction.GAUSSIAN)
+			return out.sub(x).square().sum(new int[] { 1 }).mul((float) (0.5 / (t.noise() * t.noise())));
+		// max(o, 0) − o·x + log(1 + e^−|o|): the stable form of BCE with logits
+		return out.maximum(0f).sub(out.mul(x)).add(out.abs().neg().exp().add(1f).log()).sum(new int[] { 1 });
+	}
+
+	/**
+	 * KL divergence per patch (B) of the posterior from the prior: N(0, 1) for content and translation,
+	 * N(0, σφ) for the angle (its mean term only with {@code penaliseAngleMean}).
+	 */
+	NDArray kl(NDArray mu, NDArray logsd, RvaeTraining t, NDManager m) {
+		int l = arch.latents();
+		float[] wVar = new float[l], wMu = new float[l];
+		java.util.Arrays.fill(wVar, 0.5f);
+		java.util.Arrays.fill(wMu, 0.5f);
+		float constant = -0.5f * l;
+		if (arch.rotation()) {
+			double p2 = t.anglePrior() * t.anglePrior();
+			wVar[0] = (float) (1 / (2 * p2));
+			wMu[0] = t.penaliseAngleMean() ? wVar[0] : 0f;
+			constant += (float) Math.log(t.anglePrior());
+		}
+		NDArray v = m.create(wVar), u = m.create(wMu);
+		return logsd.neg().add(logsd.mul(2f).exp().mul(v)).add(mu.square().mul(u)).sum(new int[] { 1 }).add(constant);
+	}
+
+	/** Pixel coordinates on [−1, 1]²: x grows to the right, y upwards (row 0 is y = 1). */
+	static float[] coordinateGrid(int w, int h) {
+		float[] c = new float[w * h * 2];
+		for (int r = 0; r < h; r++)
+			for (int col = 0; col < w; col++) {
+				c[2 * (r * w + col)] = -1f + 2f * col / (w - 1);
+				c[2 * (r * w + col) + 1] = 1f - 2f * r / (h - 1);
+			}
+		return c;
+	}
+
+	// ---- use of a trained model ----
+
+	/** The posterior of every patch of {@code stack}. */
+	public Latents encode(PatchStack stack) {
+		checkFits(stack);
+		int l = arch.latents(), n = stack.count();
+		double[][] mean = new double[n][l], std = new double[n][l];
+		int chunk = 256;
+		for (int from = 0; from < n; from += chunk) {
+			int b = Math.min(chunk, n - from);
+			try (NDManager sub = manager.newSubManager()) {
+				resident().forEach(a -> a.tempAttach(sub));
+				NDArray x = sub.create(scaled(stack, null, from, b), new Shape(b, arch.pixels()));
+				NDArray[] e = encode(x);
+				float[] mu = e[0].toFloatArray(), ls = e[1].toFloatArray();
+				for (int i = 0; i < b; i++)
+					for (int j = 0; j < l; j++) {
+						mean[from + i][j] = mu[i * l + j];
+						std[from + i][j] = Math.exp(ls[i * l + j]);
+					}
+			}
+		}
+		toPatchUnits(mean, std);
+		return new Latents(arch.latentNames(), mean, std);
+	}
+
+	/**
+	 * Turns the translation latents into the shift of the patch content in pixels (x right, y down): the
+	 * decoder draws its template at {@code c·R + d}, so the content's centre sits at {@code −d·Rᵀ}.
+	 */
+	private void toPatchUnits(double[][] mean, double[][] std) {
+		if (!arch.translation()) return;
+		int t = arch.rotation() ? 1 : 0;
+		double sx = arch.translationScale() * (arch.width() - 1) / 2.0;
+		double sy = arch.translationScale() * (arch.height() - 1) / 2.0;
+		for (int i = 0; i < mean.length; i++) {
+			double dx = mean[i][t], dy = mean[i][t + 1];
+			double phi = arch.rotation() ? mean[i][0] : 0, c = Math.cos(phi), s = Math.sin(phi);
+			double ux = -(dx * c + dy * s), uy = -(-dx * s + dy * c);
+			mean[i][t] = ux * sx;
+			mean[i][t + 1] = -uy * sy;
+			std[i][t] *= sx;
+			std[i][t + 1] *= sy;
+		}
+	}
+
+	/**
+	 * Decoded patches, in data units, for content latents {@code z[n][k]} at angle 0 and no shift; patches
+	 * back to back.
+	 */
+	public float[] decode(double[][] z) {
+		int n = z.length, l = arch.latents(), g = arch.geometric();
+		float[] lat = new float[n * l];
+		for (int i = 0; i < n; i++) {
+			if (z[i].length != arch.content()) throw new InputException("the model has " + arch.content() +
+				" content latents; " + z[i].length + " were given");
+			for (int j = 0; j < arch.content(); j++)
+				lat[i * l + g + j] = (float) z[i][j];
+		}
+		float[] out;
+		try (NDManager sub = manager.newSubManager()) {
+			resident().forEach(a -> a.tempAttach(sub));
+			NDArray y = decode(sub.create(lat, new Shape(n, l)));
+			if (arch.reconstruction() == Reconstruction.BERNOULLI) y = Activation.sigmoid(y);
+			out = y.toFloatArray();
+		}
+		for (int i = 0; i < out.length; i++)
+			out[i] = out[i] * scale + offset;
+		return out;
+	}
+
+	/**
+	 * AtomAI's manifold: decoded patches over a {@code d × d} grid of z1 (columns, increasing to the right) and
+	 * z2 (rows, increasing upwards) at the 5 %..95 % quantiles of N(0, 1), other latents 0, as one image of
+	 * {@code d·width × d·height} pixels. With one content latent the grid is a single row.
+	 */
+	public float[] manifold(int d) {
+		if (d < 1) throw new InputException("manifold size " + d + " must be at least 1");
+		int rows = arch.content() >= 2 ? d : 1;
+		double[][] z = new double[d * rows][arch.content()];
+		for (int r = 0; r < rows; r++)
+			for (int c = 0; c < d; c++) {
+				z[r * d + c][0] = quantile(d, c);
+				if (rows > 1) z[r * d + c][1] = quantile(d, rows - 1 - r);
+			}
+		float[] tiles = decode(z);
+		int w = arch.width(), h = arch.height(), W = d * w;
+		float[] img = new float[W * rows * h];
+		for (int r = 0; r < rows; r++)
+			for (int c = 0; c < d; c++)
+				for (int y = 0; y < h; y++)
+					System.arraycopy(tiles, (r * d + c) * w * h + y * w, img, (r * h + y) * W + c * w, w);
+		return img;
+	}
+
+	/** Height in pixels of {@link #manifold(int)}'s image. */
+	public int manifoldHeight(int d) {
+		return (arch.content() >= 2 ? d : 1) * arch.height();
+	}
+
+	/** The {@code i}-th of {@code d} standard-normal quantiles evenly spaced from 5 % to 95 %. */
+	static double quantile(int d, int i) {
+		double p = d == 1 ? 0.5 : 0.05 + 0.9 * i / (d - 1);
+		return NormalQuantile.of(p);
+	}
+
+	@Override
+	public void close() {
+		manager.close();
+	}
+}

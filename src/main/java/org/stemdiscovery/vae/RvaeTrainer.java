@@ -1,0 +1,127 @@
+package org.stemdiscovery.vae;
+
+import java.util.SplittableRandom;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+
+import org.stemdiscovery.image.InputException;
+import org.stemdiscovery.image.Progress;
+
+/**
+ * Trains an {@link Rvae} with Adam on minibatches of a patch stack, maximising the ELBO (minimising the loss
+ * −ELBO = reconstruction + KL, averaged over the patches of a batch).
+ *
+ * <p>Deterministic for a seed on the CPU with a fixed thread count: the shuffling and the
+ * reparameterisation noise come from a {@link SplittableRandom}, never from the engine.
+ */
+public final class RvaeTrainer {
+
+	/** Told after every epoch; e.g. to update a loss plot. */
+	public interface EpochListener {
+		void epoch(int epoch, double loss, double reconstruction);
+	}
+
+	private final RvaeTraining settings;
+
+	public RvaeTrainer(RvaeTraining settings) {
+		this.settings = settings;
+	}
+
+	/**
+	 * Trains {@code model} on {@code stack} (the model's data scaling is set from this stack first).
+	 * Cancelling through {@code progress} stops between batches with a {@link org.stemdiscovery.image.CancelledException};
+	 * the model keeps the weights reached so far.
+	 */
+	public TrainingHistory train(Rvae model, PatchStack stack, Progress progress, EpochListener listener) {
+		model.checkFits(stack);
+		int n = stack.count(), batch = settings.batchSize();
+		if (n < batch) throw new InputException("the stack has " + n + " patches, fewer than the batch size " + batch +
+			"; choose a batch size of at most " + n);
+		model.fitScaling(stack);
+		RvaeArchitecture arch = model.architecture();
+		int p = arch.pixels(), l = arch.latents();
+		Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).build();
+		model.params().values().forEach(a -> a.setRequiresGradient(true));
+		SplittableRandom rnd = new SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
+		int[] order = new int[n];
+		for (int i = 0; i < n; i++)
+			order[i] = i;
+		int batches = (n + batch - 1) / batch;
+		double[] loss = new double[settings.epochs()], rec = new double[settings.epochs()], secs = new double[settings.epochs()];
+		Engine engine = Engine.getEngine("PyTorch");
+		try {
+			for (int e = 0; e < settings.epochs(); e++) {
+				long t0 = System.nanoTime();
+				shuffle(order, rnd);
+				double sumLoss = 0, sumRec = 0;
+				for (int bi = 0; bi < batches; bi++) {
+					progress.checkCancelled();
+					int from = bi * batch, b = Math.min(batch, n - from);
+					float[] eps = new float[b * l];
+					for (int i = 0; i < eps.length; i++)
+						eps[i] = (float) rnd.nextGaussian();
+					float[] x = model.scaled(stack, order, from, b);
+					float[] step = step(model, engine, adam, x, eps, b, p, l);
+					sumLoss += step[0] * b;
+					sumRec += step[1] * b;
+					progress.report((e + (bi + 1.0) / batches) / settings.epochs(),
+						"epoch " + (e + 1) + "/" + settings.epochs() + ", batch " + (bi + 1) + "/" + batches);
+				}
+				loss[e] = sumLoss / n;
+				rec[e] = sumRec / n;
+				secs[e] = (System.nanoTime() - t0) / 1e9;
+				if (!Double.isFinite(loss[e])) throw new InputException("the loss became " + loss[e] + " in epoch " + (e + 1) +
+					"; lower the learning rate (e.g. " + settings.learningRate() / 10 + ")");
+				if (listener != null) listener.epoch(e + 1, loss[e], rec[e]);
+			}
+		}
+		finally {
+			model.params().values().forEach(a -> a.setRequiresGradient(false));
+		}
+		return new TrainingHistory(loss, rec, secs);
+	}
+
+	/** One Adam step on one batch; returns the batch's mean loss and mean reconstruction term. */
+	private float[] step(Rvae model, Engine engine, Optimizer adam, float[] x, float[] eps, int b, int p, int l) {
+		float lossValue, recValue;
+		try (NDManager sub = model.manager().newSubManager()) {
+			model.resident().forEach(a -> a.tempAttach(sub));
+			NDArray xs = sub.create(x, new Shape(b, p));
+			NDArray noise = sub.create(eps, new Shape(b, l));
+			try (GradientCollector gc = engine.newGradientCollector()) {
+				NDArray[] enc = model.encode(xs);
+				NDArray z = enc[0].add(enc[1].exp().mul(noise));
+				NDArray out = model.decode(z);
+				NDArray rec = model.reconstruction(out, xs, settings);
+				NDArray kl = model.kl(enc[0], enc[1], settings, sub);
+				NDArray total = rec.add(kl).mean();
+				gc.backward(total);
+				lossValue = total.getFloat();
+				recValue = rec.mean().getFloat();
+			}
+		}
+		// After the batch manager has closed, so that Adam's moment arrays are made in the model's own manager.
+		for (var e : model.params().entrySet()) {
+			try (NDArray g = e.getValue().getGradient()) {
+				adam.update(e.getKey(), e.getValue(), g);
+				g.subi(g); // PyTorch accumulates gradients: clear them for the next batch
+			}
+		}
+		return new float[] { lossValue, recValue };
+	}
+
+	private static void shuffle(int[] a, SplittableRandom rnd) {
+		for (int i = a.length - 1; i > 0; i--) {
+			int j = rnd.nextInt(i + 1);
+			int t = a[i];
+			a[i] = a[j];
+			a[j] = t;
+		}
+	}
+}
