@@ -17,7 +17,7 @@ public final class Main {
 
 	/** Every verb, in the order the overview lists them. */
 	static List<Subcommand> subcommands() {
-		return List.of(new FftCommand(), new DemoCommand(), new MakeTestImagesCommand());
+		return List.of(new FftCommand(), new RvaeCommand(), new DemoCommand(), new MakeTestImagesCommand());
 	}
 
 	public static void main(String[] args) {

@@ -71,8 +71,11 @@ public final class Tiff {
 		if (n < 1) throw new InputException(path + " holds no image");
 		List<float[]> planes = new ArrayList<>();
 		int width = -1, height = -1;
+		// ImageJ's Info sits in private tags, which the JDK's reader drops from the metadata unless asked.
+		javax.imageio.plugins.tiff.TIFFImageReadParam param = new javax.imageio.plugins.tiff.TIFFImageReadParam();
+		param.setReadUnknownTags(true);
 		for (int i = 0; i < n; i++) {
-			BufferedImage b = reader.read(i);
+			BufferedImage b = reader.read(i, param);
 			if (b.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_RGB && b.getColorModel().getNumColorComponents() == 3 &&
 				b.getRaster().getNumBands() >= 3 && b.getRaster().getSampleModel().getSampleSize(0) == 8)
 				throw new InputException(path.getFileName() + " is an RGB colour image; convert it to grey levels " +
