@@ -12,6 +12,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
 
 import org.stemdiscovery.image.InputException;
 
@@ -25,8 +26,9 @@ import org.stemdiscovery.image.InputException;
  * coordinates, the content latents cannot encode them.
  *
  * <p>The first decoder layer is {@code tanh((c·R(φ) + d)·Wc + bc + z·Wz)}; we fold the rotation into
- * {@code R(φ)·Wc} (a 2 × hidden matrix per patch) so the per-pixel work is one batched product, the same
- * arithmetic as AtomAI's without materialising the rotated coordinates.
+ * {@code R(φ)·Wc} and the shift, content and bias into one per-patch row, so the per-pixel work is a single
+ * batched product of the coordinates (x, y, 1) with a 3 × hidden matrix per patch: the same function as
+ * AtomAI's without materialising rotated coordinates or adding a bias over every pixel.
  *
  * <p>Weights are drawn from our own seeded generator (PyTorch's default {@code nn.Linear} law, uniform in
  * ±1/√fan-in), so a seed fixes the model without touching the engine's global random state. The model owns
@@ -44,7 +46,7 @@ public final class Rvae implements AutoCloseable {
 	private Rvae(RvaeArchitecture arch, NDManager manager) {
 		this.arch = arch;
 		this.manager = manager;
-		this.coords = manager.create(coordinateGrid(arch.width(), arch.height()), new Shape(arch.pixels(), 2));
+		this.coords = manager.create(coordinateGrid(arch.width(), arch.height()), new Shape(arch.pixels(), 3));
 		this.offset = 0f;
 		this.scale = 1f;
 	}
@@ -55,7 +57,7 @@ public final class Rvae implements AutoCloseable {
 		SplittableRandom rnd = new SplittableRandom(seed);
 		for (Map.Entry<String, long[]> e : m.shapes().entrySet()) {
 			long[] s = e.getValue();
-			int fanIn = (int) (s.length == 2 ? s[0] : m.fanInOfBias(e.getKey()));
+			int fanIn = (int) (s.length == 2 ? s[1] : m.fanInOfBias(e.getKey()));
 			double bound = 1 / Math.sqrt(fanIn);
 			float[] v = new float[(int) new Shape(s).size()];
 			for (int i = 0; i < v.length; i++)
@@ -91,26 +93,27 @@ public final class Rvae implements AutoCloseable {
 
 	/** Parameter names and shapes, in a fixed order (the order they are saved in). */
 	Map<String, long[]> shapes() {
+		// Weights are (out, in), as torch's linear wants them, so the bias add is fused into the product.
 		Map<String, long[]> s = new LinkedHashMap<>();
 		long in = arch.pixels();
 		for (int i = 0; i < arch.encoderLayers(); i++) {
-			s.put("enc" + i + ".w", new long[] { in, arch.encoderHidden() });
+			s.put("enc" + i + ".w", new long[] { arch.encoderHidden(), in });
 			s.put("enc" + i + ".b", new long[] { arch.encoderHidden() });
 			in = arch.encoderHidden();
 		}
-		s.put("mu.w", new long[] { in, arch.latents() });
+		s.put("mu.w", new long[] { arch.latents(), in });
 		s.put("mu.b", new long[] { arch.latents() });
-		s.put("logsd.w", new long[] { in, arch.latents() });
+		s.put("logsd.w", new long[] { arch.latents(), in });
 		s.put("logsd.b", new long[] { arch.latents() });
 		int hd = arch.decoderHidden();
-		s.put("coord.w", new long[] { 2, hd });
+		s.put("coord.w", new long[] { hd, 2 });
 		s.put("coord.b", new long[] { hd });
-		s.put("latent.w", new long[] { arch.content(), hd });
+		s.put("latent.w", new long[] { hd, arch.content() });
 		for (int i = 0; i < arch.decoderLayers(); i++) {
 			s.put("dec" + i + ".w", new long[] { hd, hd });
 			s.put("dec" + i + ".b", new long[] { hd });
 		}
-		s.put("out.w", new long[] { hd, 1 });
+		s.put("out.w", new long[] { 1, hd });
 		s.put("out.b", new long[] { 1 });
 		return s;
 	}
@@ -118,7 +121,7 @@ public final class Rvae implements AutoCloseable {
 	/** A bias is initialised like its layer's weights: from the fan-in of that layer. */
 	private long fanInOfBias(String name) {
 		String layer = name.substring(0, name.lastIndexOf('.'));
-		return shapes().get(layer + ".w")[0];
+		return shapes().get(layer + ".w")[1];
 	}
 
 	public RvaeArchitecture architecture() {
@@ -194,12 +197,16 @@ public final class Rvae implements AutoCloseable {
 		return params.get(name);
 	}
 
+	private static NDArray linear(NDArray x, NDArray w, NDArray b) {
+		return Linear.linear(x, w, b).singletonOrThrow();
+	}
+
 	/** Mean and log σ of the latents for patches {@code x} (B × pixels). */
 	NDArray[] encode(NDArray x) {
 		NDArray h = x;
 		for (int i = 0; i < arch.encoderLayers(); i++)
-			h = h.matMul(p("enc" + i + ".w")).add(p("enc" + i + ".b")).tanh();
-		return new NDArray[] { h.matMul(p("mu.w")).add(p("mu.b")), h.matMul(p("logsd.w")).add(p("logsd.b")) };
+			h = linear(h, p("enc" + i + ".w"), p("enc" + i + ".b")).tanh();
+		return new NDArray[] { linear(h, p("mu.w"), p("mu.b")), linear(h, p("logsd.w"), p("logsd.b")) };
 	}
 
 	/** Decoder output (values, or logits for Bernoulli) at every pixel, B × pixels, for latents z (B × L). */
@@ -207,29 +214,24 @@ public final class Rvae implements AutoCloseable {
 		long b = z.getShape().get(0);
 		int g = arch.geometric();
 		NDArray wc = p("coord.w");
-		NDArray bias = p("coord.b").add(z.get(":, " + g + ":").matMul(p("latent.w")));
+		NDArray w0 = wc.get(":, 0"), w1 = wc.get(":, 1");
+		// per-patch bias of the first layer: bc + z·Wzᵀ (+ d·Wcᵀ for the shift)
+		NDArray bias = linear(z.get(":, " + g + ":"), p("latent.w"), p("coord.b"));
 		if (arch.translation()) {
 			int t = arch.rotation() ? 1 : 0;
 			NDArray d = z.get(":, " + t + ":" + (t + 2)).mul((float) arch.translationScale());
-			bias = bias.add(d.matMul(wc));
+			bias = bias.add(d.matMul(wc.transpose()));
 		}
-		NDArray h;
-		if (arch.rotation()) {
-			// (x, y)·[[cos, sin], [−sin, cos]]·Wc = x·(cos w0 + sin w1) + y·(−sin w0 + cos w1)
-			NDArray phi = z.get(":, 0:1");
-			NDArray c = phi.cos(), s = phi.sin();
-			NDArray w0 = wc.get("0:1"), w1 = wc.get("1:2");
-			NDArray r0 = c.mul(w0).add(s.mul(w1));
-			NDArray r1 = c.mul(w1).sub(s.mul(w0));
-			h = coords.matMul(NDArrays.stack(new NDList(r0, r1), 1));
-		}
-		else {
-			h = coords.matMul(wc).expandDims(0);
-		}
-		h = h.add(bias.expandDims(1)).tanh();
+		// (x, y)·[[cos, sin], [−sin, cos]]·Wcᵀ = x·(cos w0 + sin w1) + y·(−sin w0 + cos w1)
+		NDArray phi = arch.rotation() ? z.get(":, 0:1") : z.getManager().zeros(new Shape(b, 1));
+		NDArray c = phi.cos(), s = phi.sin();
+		NDArray r0 = c.mul(w0).add(s.mul(w1));
+		NDArray r1 = c.mul(w1).sub(s.mul(w0));
+		// (x, y, 1) · [r0; r1; bias]: rotation, shift, content and bias in one batched product
+		NDArray h = coords.matMul(NDArrays.stack(new NDList(r0, r1, bias), 1)).tanh();
 		for (int i = 0; i < arch.decoderLayers(); i++)
-			h = h.matMul(p("dec" + i + ".w")).add(p("dec" + i + ".b")).tanh();
-		return h.matMul(p("out.w")).add(p("out.b")).reshape(b, arch.pixels());
+			h = linear(h, p("dec" + i + ".w"), p("dec" + i + ".b")).tanh();
+		return linear(h, p("out.w"), p("out.b")).reshape(b, arch.pixels());
 	}
 
 	/** Reconstruction term per patch (B): Σ (x̂ − x)² / (2σ²), or the binary cross-entropy of the logits. */
@@ -260,13 +262,18 @@ public final class Rvae implements AutoCloseable {
 		return logsd.neg().add(logsd.mul(2f).exp().mul(v)).add(mu.square().mul(u)).sum(new int[] { 1 }).add(constant);
 	}
 
-	/** Pixel coordinates on [−1, 1]²: x grows to the right, y upwards (row 0 is y = 1). */
+	/**
+	 * Pixel coordinates on [−1, 1]² (x grows to the right, y upwards: row 0 is y = 1) with a third column of
+	 * ones that carries the first decoder layer's per-patch bias through the same product.
+	 */
 	static float[] coordinateGrid(int w, int h) {
-		float[] c = new float[w * h * 2];
+		float[] c = new float[w * h * 3];
 		for (int r = 0; r < h; r++)
 			for (int col = 0; col < w; col++) {
-				c[2 * (r * w + col)] = -1f + 2f * col / (w - 1);
-				c[2 * (r * w + col) + 1] = 1f - 2f * r / (h - 1);
+				int i = 3 * (r * w + col);
+				c[i] = -1f + 2f * col / (w - 1);
+				c[i + 1] = 1f - 2f * r / (h - 1);
+				c[i + 2] = 1f;
 			}
 		return c;
 	}

@@ -87,33 +87,47 @@ public final class RvaeTrainer {
 		return new TrainingHistory(loss, rec, secs);
 	}
 
+	/**
+	 * Patches per forward/backward pass inside a batch. The decoder's activations are patches × pixels ×
+	 * hidden floats; past ~32 MB the C allocator maps and zeroes fresh pages for every temporary, which costs
+	 * more than the arithmetic, so a batch runs in chunks of about {@value #CHUNK_VALUES} values whose
+	 * gradients add up to exactly the batch's gradient (the loss is a mean over the batch).
+	 */
+	static final long CHUNK_VALUES = Long.getLong("stemdiscovery.rvae.chunk", 2_000_000);
+
 	/** One Adam step on one batch; returns the batch's mean loss and mean reconstruction term. */
 	private float[] step(Rvae model, Engine engine, Optimizer adam, float[] x, float[] eps, int b, int p, int l) {
-		float lossValue, recValue;
-		try (NDManager sub = model.manager().newSubManager()) {
-			model.resident().forEach(a -> a.tempAttach(sub));
-			NDArray xs = sub.create(x, new Shape(b, p));
-			NDArray noise = sub.create(eps, new Shape(b, l));
-			try (GradientCollector gc = engine.newGradientCollector()) {
-				NDArray[] enc = model.encode(xs);
-				NDArray z = enc[0].add(enc[1].exp().mul(noise));
-				NDArray out = model.decode(z);
-				NDArray rec = model.reconstruction(out, xs, settings);
-				NDArray kl = model.kl(enc[0], enc[1], settings, sub);
-				NDArray total = rec.add(kl).mean();
-				gc.backward(total);
-				lossValue = total.getFloat();
-				recValue = rec.mean().getFloat();
+		RvaeArchitecture arch = model.architecture();
+		int chunk = (int) Math.max(1, Math.min(b, CHUNK_VALUES / ((long) p * Math.max(arch.decoderHidden(), 1))));
+		double lossSum = 0, recSum = 0;
+		float inv = 1f / b;
+		try (GradientCollector gc = engine.newGradientCollector()) {
+			for (int c0 = 0; c0 < b; c0 += chunk) {
+				int cb = Math.min(chunk, b - c0);
+				try (NDManager sub = model.manager().newSubManager()) {
+					model.resident().forEach(a -> a.tempAttach(sub));
+					NDArray xs = sub.create(java.util.Arrays.copyOfRange(x, c0 * p, (c0 + cb) * p), new Shape(cb, p));
+					NDArray noise = sub.create(java.util.Arrays.copyOfRange(eps, c0 * l, (c0 + cb) * l), new Shape(cb, l));
+					NDArray[] enc = model.encode(xs);
+					NDArray z = enc[0].add(enc[1].exp().mul(noise));
+					NDArray out = model.decode(z);
+					NDArray rec = model.reconstruction(out, xs, settings);
+					NDArray kl = model.kl(enc[0], enc[1], settings, sub);
+					NDArray part = rec.add(kl).sum().mul(inv);
+					gc.backward(part);
+					lossSum += part.getFloat();
+					recSum += rec.sum().getFloat();
+				}
 			}
 		}
-		// After the batch manager has closed, so that Adam's moment arrays are made in the model's own manager.
+		// After the batch managers have closed, so that Adam's moment arrays are made in the model's own manager.
 		for (var e : model.params().entrySet()) {
 			try (NDArray g = e.getValue().getGradient()) {
 				adam.update(e.getKey(), e.getValue(), g);
 				g.subi(g); // PyTorch accumulates gradients: clear them for the next batch
 			}
 		}
-		return new float[] { lossValue, recValue };
+		return new float[] { (float) lossSum, (float) (recSum / b) };
 	}
 
 	private static void shuffle(int[] a, SplittableRandom rnd) {
