@@ -31,7 +31,7 @@ final class RvaeCommand implements Subcommand {
 
 	static final String LATENTS = "latents.csv", MAPS = "latent-maps.tif", MANIFOLD = "manifold.tif",
 		LOSS = "loss.csv", MODEL = "model";
-	static final Set<String> FLAGS = Set.of("no-rotation", "no-translation", "force");
+	static final Set<String> FLAGS = Set.of("no-rotation", "no-translation", "conv-encoder", "force");
 	static final Set<String> VALUED = Set.of("stack", "latent", "epochs", "batch", "lr", "seed", "angle-prior", "noise",
 		"reconstruction", "encoder-hidden", "decoder-hidden", "manifold", "model", "threads", "out");
 
@@ -69,7 +69,8 @@ final class RvaeCommand implements Subcommand {
 			  --reconstruction R    gaussian (default) or bernoulli
 			  --no-rotation         no angle latent
 			  --no-translation      no dx, dy latents
-			  --encoder-hidden N    units per encoder layer (default 128)
+			  --conv-encoder        3x3 convolutional encoder (filters = --encoder-hidden) instead of dense
+			  --encoder-hidden N    units (or filters) per encoder layer (default 128)
 			  --decoder-hidden N    units per decoder layer (default 128)
 			  --manifold D          manifold of D x D decoded patches (default 8)
 			  --model DIR           apply this saved model instead of training (no loss.csv, no model/)
@@ -104,6 +105,7 @@ final class RvaeCommand implements Subcommand {
 			RvaeArchitecture arch = RvaeArchitecture.defaults(stack.width(), stack.height(), k)
 				.withHidden(args.integer("encoder-hidden", 128), args.integer("decoder-hidden", 128))
 				.withRotation(!args.flag("no-rotation")).withTranslation(!args.flag("no-translation"))
+				.withConvolutionalEncoder(args.flag("conv-encoder"))
 				.withReconstruction(Reconstruction.parse(args.string("reconstruction", "gaussian")));
 			RvaeTraining d = RvaeTraining.defaults();
 			training = d.withEpochs(args.integer("epochs", d.epochs())).withBatchSize(args.integer("batch", d.batchSize()))

@@ -72,6 +72,9 @@ public class TrainRvaeCommand implements Command {
 	@Parameter(label = "Translation latents", persist = false)
 	private boolean translation = true;
 
+	@Parameter(label = "Convolutional encoder (3x3, filters = hidden units)", persist = false)
+	private boolean convolutional = false;
+
 	@Parameter(label = "Hidden units per layer", min = "1", persist = false)
 	private int hidden = 128;
 
@@ -100,7 +103,7 @@ public class TrainRvaeCommand implements Command {
 	public void run() {
 		PatchStack patches = RvaeImages.patches(stack);
 		RvaeArchitecture arch = RvaeArchitecture.defaults(patches.width(), patches.height(), latents)
-			.withHidden(hidden, hidden).withRotation(rotation).withTranslation(translation)
+			.withHidden(hidden, hidden).withRotation(rotation).withTranslation(translation).withConvolutionalEncoder(convolutional)
 			.withReconstruction(Reconstruction.parse(likelihood));
 		RvaeTraining training = RvaeTraining.defaults().withEpochs(epochs).withBatchSize(batch).withLearningRate(rate)
 			.withSeed(seed).withAnglePrior(angle, true).withNoise(noise);

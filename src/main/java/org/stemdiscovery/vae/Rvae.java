@@ -12,6 +12,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 
 import org.stemdiscovery.image.InputException;
@@ -57,7 +58,7 @@ public final class Rvae implements AutoCloseable {
 		SplittableRandom rnd = new SplittableRandom(seed);
 		for (Map.Entry<String, long[]> e : m.shapes().entrySet()) {
 			long[] s = e.getValue();
-			int fanIn = (int) (s.length == 2 ? s[1] : m.fanInOfBias(e.getKey()));
+			int fanIn = (int) (s.length >= 2 ? fanIn(s) : m.fanInOfBias(e.getKey()));
 			double bound = 1 / Math.sqrt(fanIn);
 			float[] v = new float[(int) new Shape(s).size()];
 			for (int i = 0; i < v.length; i++)
@@ -96,10 +97,21 @@ public final class Rvae implements AutoCloseable {
 		// Weights are (out, in), as torch's linear wants them, so the bias add is fused into the product.
 		Map<String, long[]> s = new LinkedHashMap<>();
 		long in = arch.pixels();
-		for (int i = 0; i < arch.encoderLayers(); i++) {
-			s.put("enc" + i + ".w", new long[] { arch.encoderHidden(), in });
-			s.put("enc" + i + ".b", new long[] { arch.encoderHidden() });
-			in = arch.encoderHidden();
+		if (arch.convolutional()) {
+			long channels = 1;
+			for (int i = 0; i < arch.encoderLayers(); i++) {
+				s.put("conv" + i + ".w", new long[] { arch.encoderHidden(), channels, 3, 3 });
+				s.put("conv" + i + ".b", new long[] { arch.encoderHidden() });
+				channels = arch.encoderHidden();
+			}
+			in = channels * arch.pixels();
+		}
+		else {
+			for (int i = 0; i < arch.encoderLayers(); i++) {
+				s.put("enc" + i + ".w", new long[] { arch.encoderHidden(), in });
+				s.put("enc" + i + ".b", new long[] { arch.encoderHidden() });
+				in = arch.encoderHidden();
+			}
 		}
 		s.put("mu.w", new long[] { arch.latents(), in });
 		s.put("mu.b", new long[] { arch.latents() });
@@ -121,7 +133,15 @@ public final class Rvae implements AutoCloseable {
 	/** A bias is initialised like its layer's weights: from the fan-in of that layer. */
 	private long fanInOfBias(String name) {
 		String layer = name.substring(0, name.lastIndexOf('.'));
-		return shapes().get(layer + ".w")[1];
+		return fanIn(shapes().get(layer + ".w"));
+	}
+
+	/** Inputs per output of a weight (out, in) or (out, in, kh, kw). */
+	private static long fanIn(long[] weightShape) {
+		long f = 1;
+		for (int i = 1; i < weightShape.length; i++)
+			f *= weightShape[i];
+		return f;
 	}
 
 	public RvaeArchitecture architecture() {
@@ -204,8 +224,19 @@ public final class Rvae implements AutoCloseable {
 	/** Mean and log σ of the latents for patches {@code x} (B × pixels). */
 	NDArray[] encode(NDArray x) {
 		NDArray h = x;
-		for (int i = 0; i < arch.encoderLayers(); i++)
-			h = linear(h, p("enc" + i + ".w"), p("enc" + i + ".b")).tanh();
+		if (arch.convolutional()) {
+			long b = x.getShape().get(0);
+			h = x.reshape(b, 1, arch.height(), arch.width());
+			Shape one = new Shape(1, 1);
+			for (int i = 0; i < arch.encoderLayers(); i++)
+				h = Activation.leakyRelu(Conv2d.conv2d(h, p("conv" + i + ".w"), p("conv" + i + ".b"), one, one, one, 1)
+					.singletonOrThrow(), 0.1f);
+			h = h.reshape(b, -1);
+		}
+		else {
+			for (int i = 0; i < arch.encoderLayers(); i++)
+				h = linear(h, p("enc" + i + ".w"), p("enc" + i + ".b")).tanh();
+		}
 		return new NDArray[] { linear(h, p("mu.w"), p("mu.b")), linear(h, p("logsd.w"), p("logsd.b")) };
 	}
 

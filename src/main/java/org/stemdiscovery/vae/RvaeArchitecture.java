@@ -16,12 +16,14 @@ import org.stemdiscovery.image.InputException;
  * @param translation       whether two latents (dx, dy) shift the decoder's coordinates
  * @param translationScale  factor from the translation latents to a shift on the [−1, 1] coordinate grid
  *                          (AtomAI's {@code translation_prior}, 0.1 = a shift of ±5 % of the patch per unit latent)
- * @param encoderLayers, encoderHidden fully connected encoder: layers of {@code encoderHidden} units, tanh
+ * @param convolutional     encoder of 3 × 3 convolutions ({@code encoderHidden} filters, leaky ReLU 0.1, as
+ *                          AtomAI's {@code conv_encoder}) instead of fully connected tanh layers
+ * @param encoderLayers, encoderHidden encoder: layers of {@code encoderHidden} units (or filters)
  * @param decoderLayers, decoderHidden coordinate decoder: hidden layers after the coordinate/latent layer
  * @param reconstruction    likelihood of the data given the decoder output
  */
 public record RvaeArchitecture(int width, int height, int content, boolean rotation, boolean translation,
-	double translationScale, int encoderLayers, int encoderHidden, int decoderLayers, int decoderHidden,
+	double translationScale, boolean convolutional, int encoderLayers, int encoderHidden, int decoderLayers, int decoderHidden,
 	Reconstruction reconstruction) {
 
 	public RvaeArchitecture {
@@ -40,26 +42,31 @@ public record RvaeArchitecture(int width, int height, int content, boolean rotat
 
 	/** AtomAI's default rVAE for {@code width × height} patches: 2 × 128 encoder and decoder, rotation and translation. */
 	public static RvaeArchitecture defaults(int width, int height, int content) {
-		return new RvaeArchitecture(width, height, content, true, true, 0.1, 2, 128, 2, 128, Reconstruction.GAUSSIAN);
+		return new RvaeArchitecture(width, height, content, true, true, 0.1, false, 2, 128, 2, 128, Reconstruction.GAUSSIAN);
 	}
 
 	public RvaeArchitecture withHidden(int encoder, int decoder) {
-		return new RvaeArchitecture(width, height, content, rotation, translation, translationScale, encoderLayers,
+		return new RvaeArchitecture(width, height, content, rotation, translation, translationScale, convolutional, encoderLayers,
 			encoder, decoderLayers, decoder, reconstruction);
 	}
 
+	public RvaeArchitecture withConvolutionalEncoder(boolean on) {
+		return new RvaeArchitecture(width, height, content, rotation, translation, translationScale, on, encoderLayers,
+			encoderHidden, decoderLayers, decoderHidden, reconstruction);
+	}
+
 	public RvaeArchitecture withRotation(boolean on) {
-		return new RvaeArchitecture(width, height, content, on, translation, translationScale, encoderLayers,
+		return new RvaeArchitecture(width, height, content, on, translation, translationScale, convolutional, encoderLayers,
 			encoderHidden, decoderLayers, decoderHidden, reconstruction);
 	}
 
 	public RvaeArchitecture withTranslation(boolean on) {
-		return new RvaeArchitecture(width, height, content, rotation, on, translationScale, encoderLayers,
+		return new RvaeArchitecture(width, height, content, rotation, on, translationScale, convolutional, encoderLayers,
 			encoderHidden, decoderLayers, decoderHidden, reconstruction);
 	}
 
 	public RvaeArchitecture withReconstruction(Reconstruction r) {
-		return new RvaeArchitecture(width, height, content, rotation, translation, translationScale, encoderLayers,
+		return new RvaeArchitecture(width, height, content, rotation, translation, translationScale, convolutional, encoderLayers,
 			encoderHidden, decoderLayers, decoderHidden, r);
 	}
 
@@ -100,6 +107,7 @@ public record RvaeArchitecture(int width, int height, int content, boolean rotat
 		m.put("rotation", rotation);
 		m.put("translation", translation);
 		m.put("translationScale", translationScale);
+		m.put("convolutional", convolutional);
 		m.put("encoderLayers", encoderLayers);
 		m.put("encoderHidden", encoderHidden);
 		m.put("decoderLayers", decoderLayers);
@@ -112,7 +120,7 @@ public record RvaeArchitecture(int width, int height, int content, boolean rotat
 	public static RvaeArchitecture fromMap(Map<String, Object> m, String source) {
 		return new RvaeArchitecture(integer(m, "width", source), integer(m, "height", source),
 			integer(m, "content", source), bool(m, "rotation", source), bool(m, "translation", source),
-			number(m, "translationScale", source), integer(m, "encoderLayers", source),
+			number(m, "translationScale", source), bool(m, "convolutional", source), integer(m, "encoderLayers", source),
 			integer(m, "encoderHidden", source), integer(m, "decoderLayers", source),
 			integer(m, "decoderHidden", source), Reconstruction.parse(String.valueOf(get(m, "reconstruction", source))));
 	}

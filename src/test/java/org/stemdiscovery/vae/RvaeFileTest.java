@@ -42,6 +42,26 @@ class RvaeFileTest {
 	}
 
 	@Test
+	void aConvolutionalEncoderTrainsAndRoundTrips(@TempDir Path dir) throws Exception {
+		RvaeArchitecture conv = ARCH.withConvolutionalEncoder(true).withHidden(8, 32);
+		Motifs m = Motifs.make(60, 12, -1, 1, 10);
+		RvaeTraining t = RvaeTraining.defaults().withEpochs(4).withBatchSize(20).withLearningRate(3e-3);
+		Latents before;
+		try (Rvae model = Rvae.create(conv, 2)) {
+			TrainingHistory h = new RvaeTrainer(t).train(model, m.stack, Progress.NONE, null);
+			assertTrue(h.finalLoss() < h.loss()[0], "loss " + h.loss()[0] + " -> " + h.finalLoss());
+			before = model.encode(m.stack);
+			RvaeFile.save(model, t, dir);
+		}
+		try (Rvae loaded = RvaeFile.load(dir)) {
+			assertTrue(loaded.architecture().convolutional());
+			Latents after = loaded.encode(m.stack);
+			for (int i = 0; i < before.size(); i++)
+				assertArrayEquals(before.mean()[i], after.mean()[i], 0);
+		}
+	}
+
+	@Test
 	void aModelOfAnotherArchitectureOrNoModelIsRefusedClearly(@TempDir Path dir) throws Exception {
 		try (Rvae model = Rvae.create(ARCH, 1)) {
 			RvaeFile.save(model, null, dir);
