@@ -47,7 +47,7 @@ public final class Rvae implements AutoCloseable {
 	private Rvae(RvaeArchitecture arch, NDManager manager) {
 		this.arch = arch;
 		this.manager = manager;
-		this.coords = manager.create(coordinateGrid(arch.width(), arch.height()), new Shape(arch.pixels(), 3));
+		this.coords = owned(manager.create(coordinateGrid(arch.width(), arch.height()), new Shape(arch.pixels(), 3)));
 		this.offset = 0f;
 		this.scale = 1f;
 	}
@@ -63,7 +63,7 @@ public final class Rvae implements AutoCloseable {
 			float[] v = new float[(int) new Shape(s).size()];
 			for (int i = 0; i < v.length; i++)
 				v[i] = (float) rnd.nextDouble(-bound, bound);
-			m.params.put(e.getKey(), m.manager.create(v, new Shape(s)));
+			m.params.put(e.getKey(), owned(m.manager.create(v, new Shape(s))));
 		}
 		return m;
 	}
@@ -82,7 +82,7 @@ public final class Rvae implements AutoCloseable {
 					(v == null ? "no values" : v.length + " values, not " + n) +
 					"); the file is damaged or from another version: train the model again");
 			}
-			m.params.put(e.getKey(), m.manager.create(v, new Shape(e.getValue())));
+			m.params.put(e.getKey(), owned(m.manager.create(v, new Shape(e.getValue()))));
 		}
 		if (values.size() != m.params.size()) {
 			m.close();
@@ -90,6 +90,17 @@ public final class Rvae implements AutoCloseable {
 				m.params.size() + "; train the model again");
 		}
 		return m;
+	}
+
+	/**
+	 * A copy of {@code a} in memory that PyTorch allocated itself (64-byte aligned), the original closed. Arrays
+	 * made from Java data may sit at other alignments, and the BLAS then takes other code paths with other
+	 * rounding: runs with one seed were not reproducible until every array the products read was PyTorch's own.
+	 */
+	static NDArray owned(NDArray a) {
+		NDArray c = a.duplicate();
+		a.close();
+		return c;
 	}
 
 	/** Parameter names and shapes, in a fixed order (the order they are saved in). */
@@ -321,7 +332,7 @@ public final class Rvae implements AutoCloseable {
 			int b = Math.min(chunk, n - from);
 			try (NDManager sub = manager.newSubManager()) {
 				resident().forEach(a -> a.tempAttach(sub));
-				NDArray x = sub.create(scaled(stack, null, from, b), new Shape(b, arch.pixels()));
+				NDArray x = owned(sub.create(scaled(stack, null, from, b), new Shape(b, arch.pixels())));
 				NDArray[] e = encode(x);
 				float[] mu = e[0].toFloatArray(), ls = e[1].toFloatArray();
 				for (int i = 0; i < b; i++)
@@ -371,7 +382,7 @@ public final class Rvae implements AutoCloseable {
 		float[] out;
 		try (NDManager sub = manager.newSubManager()) {
 			resident().forEach(a -> a.tempAttach(sub));
-			NDArray y = decode(sub.create(lat, new Shape(n, l)));
+			NDArray y = decode(owned(sub.create(lat, new Shape(n, l))));
 			if (arch.reconstruction() == Reconstruction.BERNOULLI) y = Activation.sigmoid(y);
 			out = y.toFloatArray();
 		}

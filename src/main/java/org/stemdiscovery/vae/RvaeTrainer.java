@@ -106,8 +106,8 @@ public final class RvaeTrainer {
 				int cb = Math.min(chunk, b - c0);
 				try (NDManager sub = model.manager().newSubManager()) {
 					model.resident().forEach(a -> a.tempAttach(sub));
-					NDArray xs = sub.create(java.util.Arrays.copyOfRange(x, c0 * p, (c0 + cb) * p), new Shape(cb, p));
-					NDArray noise = sub.create(java.util.Arrays.copyOfRange(eps, c0 * l, (c0 + cb) * l), new Shape(cb, l));
+					NDArray xs = Rvae.owned(sub.create(java.util.Arrays.copyOfRange(x, c0 * p, (c0 + cb) * p), new Shape(cb, p)));
+					NDArray noise = Rvae.owned(sub.create(java.util.Arrays.copyOfRange(eps, c0 * l, (c0 + cb) * l), new Shape(cb, l)));
 					NDArray[] enc = model.encode(xs);
 					NDArray z = enc[0].add(enc[1].exp().mul(noise));
 					NDArray out = model.decode(z);
