@@ -17,8 +17,8 @@ public final class Main {
 
 	/** Every verb, in the order the overview lists them. */
 	static List<Subcommand> subcommands() {
-		return List.of(new FftCommand(), new DecomposeCommand(), new AtomsCommand(), new PatchesCommand(), new BoCommand(),
-			new SweepCommand(), new WorkflowCommand(), new DemoCommand(), new MakeTestImagesCommand());
+		return List.of(new FftCommand(), new DecomposeCommand(), new AtomsCommand(), new PatchesCommand(), new RvaeCommand(),
+			new BoCommand(), new SweepCommand(), new WorkflowCommand(), new DemoCommand(), new MakeTestImagesCommand());
 	}
 
 	public static void main(String[] args) {
