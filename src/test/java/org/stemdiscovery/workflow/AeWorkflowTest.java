@@ -28,7 +28,25 @@ class AeWorkflowTest {
 		assertEquals(61, r.maps().width());
 		int points = r.run().last().points();
 		assertTrue(points <= 300, points + " points");
-		assertTrue(r.truthDiscovered()[r.truthDiscovered().length - 1] >= 0.95, "discovered " + r.truthDiscovered()[r
-			.truthDiscovered().length - 1]);
+		int byBo = r.pointsToTruth(0.95), random = randomPointsTo(0.95, m, img.width(), img.height(), r);
+		assertTrue(byBo > 0 && byBo <= 300, "95 % of the pillars after " + byBo + " points");
+		assertTrue(byBo < 0.8 * random, "BO needs " + byBo + " points, random sampling " + random);
 	}
+
+	/** Points random sampling of the same grid needs to reach {@code share} of the mask (median of 5 seeds). */
+	static int randomPointsTo(double share, byte[] mask, int w, int h, WorkflowResult r) {
+		int[] need = new int[5];
+		for (int s = 0; s < need.length; s++) {
+			double[] d = TruthDiscovery.randomSampling(mask, w, h, r.maps().grid(), r.maps().grid().size(), r.truthRadius(), s);
+			need[s] = d.length + 1;
+			for (int i = 0; i < d.length; i++)
+				if (d[i] >= share) {
+					need[s] = i + 1;
+					break;
+				}
+		}
+		java.util.Arrays.sort(need);
+		return need[need.length / 2];
+	}
+
 }
