@@ -19,7 +19,8 @@ final class DemoCommand implements Subcommand {
 
 	/** The bundled default image, relative to the project folder. */
 	static final String DEFAULT_IMAGE = "test-images/pillars_512.tif";
-	static final String GRID_PNG = "grid.png", MONTAGE_PNG = "fft-montage.png", WORKFLOW1 = "workflow1";
+	static final String GRID_PNG = "grid.png", MONTAGE_PNG = "fft-montage.png", WORKFLOW1 = "workflow1",
+		WORKFLOW3 = "workflow3";
 
 	@Override
 	public String name() {
@@ -38,12 +39,14 @@ final class DemoCommand implements Subcommand {
 
 			Runs the sliding FFT on the bundled synthetic pillars image (test-images/pillars_512.tif,
 			window 64, step 16), then automated-experiment workflow 1 on it (sliding FFT, NMF, simulated
-			Bayesian optimization, judged against the image's ground-truth pillar mask), and writes into DIR
+			Bayesian optimization, judged against the image's ground-truth pillar mask), then workflow 3 on
+			test-images/graphene_256.tif (only with the bundled image), and writes into DIR
 			(default ./stem-discovery-demo):
 			  fft-stack.tif, grid.json   the stack and its window grid
 			  grid.png                   the window grid over the image
 			  fft-montage.png            a few local FFTs from across the image
 			  workflow1/report.html      the experiment's report (open it in a browser) and its files
+			  workflow3/report.html      workflow 3 (atoms, rVAE, BO) on the bundled graphene image
 
 			  --image PATH   another 2-D TIFF instead of the bundled one
 			  --window PX, --step PX, --zoom Z, --threads N   as for 'fft'
@@ -78,7 +81,17 @@ final class DemoCommand implements Subcommand {
 			.toString(), "--out", dir.resolve(WORKFLOW1).toString(), "--threads", Integer.toString(FftCommand.threads(args))));
 		if (Files.isRegularFile(mask)) wf.addAll(java.util.List.of("--mask", mask.toString()));
 		if (args.flag("force")) wf.add("--force");
-		return new WorkflowCommand().run(wf.toArray(String[]::new), out);
+		int rc = new WorkflowCommand().run(wf.toArray(String[]::new), out);
+		if (rc != 0 || args.has("image")) return rc;
+
+		// Workflow 3 on the bundled graphene-like image: atoms, their rVAE latents, BO on a 4 px raster.
+		Path graphene = image.resolveSibling("graphene_256.tif");
+		if (!Files.isRegularFile(graphene)) return rc;
+		java.util.List<String> wf3 = new java.util.ArrayList<>(java.util.List.of("--workflow", "3", "--image", graphene
+			.toString(), "--out", dir.resolve(WORKFLOW3).toString(), "--mask", graphene.resolveSibling("graphene_256_mask.tif")
+				.toString(), "--threads", "1"));
+		if (args.flag("force")) wf3.add("--force");
+		return new WorkflowCommand().run(wf3.toArray(String[]::new), out);
 	}
 
 	/** The bundled image, found from the working folder or the project folder the launcher names. */

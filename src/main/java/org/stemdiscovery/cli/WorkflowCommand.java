@@ -17,7 +17,16 @@ import org.stemdiscovery.io.TiffImage;
 import org.stemdiscovery.report.WorkflowReport;
 import org.stemdiscovery.workflow.AeWorkflow;
 import org.stemdiscovery.workflow.MapMaker;
+import org.stemdiscovery.workflow.AtomRvaeMaps;
+import org.stemdiscovery.workflow.RvaeEncoding;
+import org.stemdiscovery.workflow.RvaeFftMaps;
 import org.stemdiscovery.workflow.UnmixedFftMaps;
+import org.stemdiscovery.atoms.AtomFinder;
+import org.stemdiscovery.atoms.AtomModel;
+import org.stemdiscovery.atoms.DcnnAtomFinder;
+import org.stemdiscovery.atoms.FinderSettings;
+import org.stemdiscovery.atoms.LogAtomFinder;
+import org.stemdiscovery.vae.RvaeTraining;
 import org.stemdiscovery.workflow.WorkflowResult;
 
 /** {@code stem-discovery workflow}: an image in, a report of a simulated automated experiment out. */
@@ -28,7 +37,8 @@ final class WorkflowCommand implements Subcommand {
 	static {
 		Set<String> v = new HashSet<>(BoCommand.VALUED);
 		v.remove("target");
-		v.addAll(Set.of("workflow", "image", "mask", "window", "step", "zoom", "method", "k", "map", "max-iter"));
+		v.addAll(Set.of("workflow", "image", "mask", "window", "step", "zoom", "method", "k", "map", "max-iter", "latent",
+			"epochs", "patch", "cell", "atoms"));
 		VALUED = Set.copyOf(v);
 	}
 
@@ -45,11 +55,16 @@ final class WorkflowCommand implements Subcommand {
 	@Override
 	public String help() {
 		return """
-			usage: stem-discovery workflow --workflow 1 --image IN.tif --out DIR [options]
+			usage: stem-discovery workflow --workflow 1|2|3 --image IN.tif --out DIR [options]
 
 			Workflow 1 (large features: phases, inclusions, domains): sliding FFT of the image, unmixed by NMF,
 			SVD or N-FINDR; one abundance map becomes the target of a simulated Bayesian-optimization experiment
-			on the window grid. Writes into DIR: report.html (open it in a browser), image.png, map.png,
+			on the window grid.
+			Workflow 2 (textures that rotate or shift): sliding FFT, then a rotationally invariant VAE; a latent
+			map (or the boundary of one) on the window grid is the target.
+			Workflow 3 (atomic-scale features: walls, dopants, distortions): atoms found by the DCNN, atom-centred
+			patches encoded by the rVAE; each atom's latent covers its neighbourhood, sampled every --cell px.
+			Writes into DIR: report.html (open it in a browser), image.png, map.png,
 			overlay.png, candidates.png, bo-progress.png, discovery.png, steps.csv, points.csv, run.json,
 			mean.tif, std.tif.
 
@@ -60,8 +75,10 @@ final class WorkflowCommand implements Subcommand {
 			  --method NAME      nmf (default) | svd | nfindr
 			  --k K              components (default 2)
 			  --max-iter N       NMF iterations / N-FINDR passes (default 500)
-			  --map I            the component that becomes the target, from 1; 0 = automatic (default):
-			                     the map with the most coherent contrast whose bright part is the rarer phase
+			  --latent K, --epochs N              rVAE content latents (default 2) and epochs (default 30)
+			  --atoms dcnn|log, --patch PX, --cell PX   workflow 3: atom finder, patch size (16), raster (4)
+			  --map I            the map that becomes the target, from 1; 0 = automatic (default): the map
+			                     with the most coherent contrast whose bright part is the rarer phase
 			  BO options as for 'bo' (--kernel, --length in grid cells, --acq, --batch, --steps, --seed, ...);
 			  default 29 steps of 10 after one seed point: 291 points
 			  --force            replace an earlier report in DIR
@@ -78,8 +95,8 @@ final class WorkflowCommand implements Subcommand {
 			case "1" -> new UnmixedFftMaps(FftCommand.settings(args, 32, 8), args.string("method", "nmf").toLowerCase(
 				Locale.ROOT), args.integer("k", 2), args.integer("seed", 0), args.integer("max-iter", 500), FftCommand
 					.threads(args));
-			case "2", "3" -> throw new InputException("workflow " + workflow +
-				" needs the rVAE, which this build does not have yet; use --workflow 1");
+			case "2" -> new RvaeFftMaps(FftCommand.settings(args, 32, 8), rvae(args), FftCommand.threads(args));
+			case "3" -> atomMaps(args);
 			default -> throw new InputException("--workflow '" + workflow + "' is not 1, 2 or 3");
 		};
 		BoSettings bo = bo(args);
@@ -103,6 +120,24 @@ final class WorkflowCommand implements Subcommand {
 						.run().last().ssim(), (System.nanoTime() - t0) / 1e9);
 		out.println("report: " + dir.resolve(WorkflowReport.HTML).toAbsolutePath().normalize());
 		return 0;
+	}
+
+	static RvaeEncoding rvae(Args args) {
+		// DJL reads its thread count once, when the engine starts; one thread is fastest on a busy 2-core machine.
+		System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(args.integer("threads", 1)));
+		return new RvaeEncoding(args.integer("latent", 2), 128, RvaeTraining.defaults().withEpochs(args.integer("epochs",
+			30)).withBatchSize(50).withLearningRate(3e-3).withSeed(args.integer("seed", 0)));
+	}
+
+	static MapMaker atomMaps(Args args) {
+		RvaeEncoding rvae = rvae(args);
+		String method = args.string("atoms", "dcnn");
+		AtomFinder finder = switch (method) {
+			case "dcnn" -> new DcnnAtomFinder(AtomModel.bundled(), FinderSettings.defaults());
+			case "log" -> LogAtomFinder.automatic();
+			default -> throw new InputException("--atoms '" + method + "' is not dcnn or log");
+		};
+		return new AtomRvaeMaps(finder, method, args.integer("patch", 16), args.integer("cell", 4), rvae);
 	}
 
 	/** BO settings from the 'bo' options, with the workflow's default of 29 steps (291 points). */

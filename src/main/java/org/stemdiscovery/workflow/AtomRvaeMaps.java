@@ -61,6 +61,14 @@ public final class AtomRvaeMaps implements MapMaker {
 			}
 		List<String> names = new ArrayList<>();
 		float[] maps = LatentCandidates.withEdges(sampled, grid.cols(), grid.rows(), r.latents(), names);
+		// No patch fits within half a patch of the border: the latents there only repeat the nearest inner
+		// atom, so a "boundary" there is an artefact of the border, not a wall. Blank the boundary maps there.
+		int margin = patch / 2 + 2 * cell;
+		for (int j = l; j < names.size(); j++)
+			for (int i = 0; i < n; i++) {
+				double cx = grid.centreX(grid.col(i)), cy = grid.centreY(grid.row(i));
+				if (cx < margin || cy < margin || cx > width - 1 - margin || cy > height - 1 - margin) maps[j * n + i] = 0;
+			}
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("atomsFound", atoms.size());
 		details.put("patches", cut.patches().count());
