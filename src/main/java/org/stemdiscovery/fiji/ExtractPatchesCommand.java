@@ -15,6 +15,8 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.stemdiscovery.atoms.AtomTable;
+import org.stemdiscovery.vae.AtomPatches;
+import org.stemdiscovery.vae.PatchStack;
 import org.stemdiscovery.atoms.FoundAtom;
 import org.stemdiscovery.atoms.Patches;
 import org.stemdiscovery.image.Images;
@@ -60,6 +62,15 @@ public class ExtractPatchesCommand implements Command {
 		Map<String, String> info = new LinkedHashMap<>();
 		info.put("stemdiscovery.source", image.getTitle());
 		info.putAll(AtomTable.patchInfo(p, atoms));
+		// The rVAE commands read atom positions in this form, so Train rVAE rasterises latents onto the atoms.
+		double[] kx = new double[p.count()], ky = new double[p.count()];
+		int[] index = new int[p.count()];
+		for (int k = 0; k < p.count(); k++) {
+			index[k] = p.kept().get(k);
+			kx[k] = atoms.get(index[k]).x();
+			ky[k] = atoms.get(index[k]).y();
+		}
+		info.putAll(new AtomPatches(new PatchStack(p.stack(), size, size, p.count()), kx, ky, index, w, h).toProperties());
 		ImagePlusImages.putInfo(patches, info);
 		patchAtoms = new ResultsTable(p.count());
 		for (int k = 0; k < p.count(); k++) {

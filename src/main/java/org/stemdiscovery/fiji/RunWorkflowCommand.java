@@ -23,6 +23,13 @@ import org.stemdiscovery.report.WorkflowReport;
 import org.stemdiscovery.workflow.AeWorkflow;
 import org.stemdiscovery.workflow.MapMaker;
 import org.stemdiscovery.workflow.UnmixedFftMaps;
+import org.stemdiscovery.workflow.AtomRvaeMaps;
+import org.stemdiscovery.workflow.RvaeEncoding;
+import org.stemdiscovery.workflow.RvaeFftMaps;
+import org.stemdiscovery.atoms.AtomModel;
+import org.stemdiscovery.atoms.DcnnAtomFinder;
+import org.stemdiscovery.atoms.FinderSettings;
+import org.stemdiscovery.vae.RvaeTraining;
 import org.stemdiscovery.workflow.WorkflowResult;
 
 /**
@@ -53,6 +60,18 @@ public class RunWorkflowCommand extends StemCommand {
 
 	@Parameter(label = "Components (k)", min = "1", persist = false)
 	private int components = 2;
+
+	@Parameter(label = "Latent variables of the rVAE (content)", min = "1", persist = false)
+	private int latent = 2;
+
+	@Parameter(label = "Epochs of rVAE training", min = "1", persist = false)
+	private int epochs = 30;
+
+	@Parameter(label = "Patch size around atoms (px)", min = "4", persist = false)
+	private int patch = 16;
+
+	@Parameter(label = "Cell of the atom raster (px)", min = "1", persist = false)
+	private int cell = 4;
 
 	@Parameter(label = "Map for the target (0 = automatic)", min = "0", persist = false)
 	private int map = 0;
@@ -99,10 +118,14 @@ public class RunWorkflowCommand extends StemCommand {
 	protected void execute() {
 		int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
 		ImagePlusImages.wrapPlane(image); // refuses RGB and stacks with the usual messages
+		RvaeEncoding rvae = new RvaeEncoding(latent, 128, RvaeTraining.defaults().withEpochs(epochs).withBatchSize(50)
+			.withLearningRate(3e-3).withSeed(seed));
 		MapMaker maker = switch (workflow.charAt(0)) {
 			case '1' -> new UnmixedFftMaps(SlidingFftSettings.of(window, step), method, components, seed, 500, n);
-			default -> throw new InputException("workflow " + workflow + " needs the rVAE, which this build does not have " +
-				"yet; choose workflow 1");
+			case '2' -> new RvaeFftMaps(SlidingFftSettings.of(window, step), rvae, n);
+			case '3' -> new AtomRvaeMaps(new DcnnAtomFinder(AtomModel.bundled(), FinderSettings.defaults()), "dcnn", patch,
+				cell, rvae);
+			default -> throw new InputException("workflow '" + workflow + "' is not 1, 2 or 3");
 		};
 		BoSettings bo = new BoSettings(kernel, length, false, 1, 1e-6, acquisition, Double.NaN, Goal.MAXIMISE, batch,
 			steps, 1, seed, BatchMode.KRIGING_BELIEVER, Double.NaN, true, 0, Double.NaN, Double.NaN, 0, n);

@@ -88,6 +88,18 @@ class MacroIT {
 		assertTrue(log.contains("MACRO OK"), log);
 	}
 
+	/** Issue 7: workflow 3 by hand, from atom finding to BO on a latent map, in a real macro. */
+	@Test
+	void workflowThreeChainsByHand() throws Exception {
+		Object[] r = runMacro(Path.of("scripts/workflow3.ijm"), Path.of("test-images/wall_256.tif").toAbsolutePath()
+			.toString());
+		String log = (String) r[1];
+		assertEquals(0, r[0], log);
+		assertTrue(log.matches("(?s).*atoms: [1-9]\\d{2,}.*"), log);
+		assertTrue(log.contains("latent maps: 5 of 256x256"), log);
+		assertTrue(log.contains("BO: 6 steps, 51 points"), log);
+	}
+
 	@Test
 	void badOptionsStopTheMacroWithTheMessageInsteadOfHanging() throws Exception {
 		Path macro = home.resolve("bad.ijm");
