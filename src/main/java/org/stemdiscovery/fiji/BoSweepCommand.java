@@ -25,7 +25,7 @@ import org.stemdiscovery.image.InputException;
  * mean uncertainty and discovery against points measured.
  */
 @Plugin(type = Command.class, headless = true, label = "BO Sweep")
-public class BoSweepCommand implements Command {
+public class BoSweepCommand extends StemCommand {
 
 	@Parameter(label = "Target map", persist = false)
 	private ImagePlus target;
@@ -66,7 +66,7 @@ public class BoSweepCommand implements Command {
 	private List<Sweep.Row> rows;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		if (target == null) throw new InputException("BO Sweep needs a target map; open one first");
 		float[] t = ImagePlusImages.floatPixels(target);
 		List<Double> ls = new ArrayList<>();

@@ -28,7 +28,7 @@ import org.stemdiscovery.image.InputException;
  * without a grid is decomposed as frames without geometry.
  */
 @Plugin(type = Command.class, headless = true, label = "Decompose (NMF/SVD/N-FINDR)")
-public class DecomposeCommand implements Command {
+public class DecomposeCommand extends StemCommand {
 
 	/** Name of the overlay element this command draws on the source image (replaced on the next run). */
 	static final String OVERLAY_NAME = "stem-discovery abundance";
@@ -74,7 +74,7 @@ public class DecomposeCommand implements Command {
 	private Decomposition decomposition;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		if (image == null) throw new InputException("no image is open; open a stack (e.g. from Sliding FFT Stack) first");
 		if (image.getStackSize() < 2) throw new InputException("'" + image.getTitle() + "' is a single 2-D image; " +
 			"Decompose needs a stack of descriptors: run Plugins › STEM Discovery › Sliding FFT Stack on it first");

@@ -30,7 +30,7 @@ import org.stemdiscovery.image.InputException;
  * skipped and counted in the Log.
  */
 @Plugin(type = Command.class, headless = true, label = "Extract Atom Patches")
-public class ExtractPatchesCommand implements Command {
+public class ExtractPatchesCommand extends StemCommand {
 
 	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
@@ -51,7 +51,7 @@ public class ExtractPatchesCommand implements Command {
 	private ResultsTable patchAtoms;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		float[] pixels = Images.toFloatArray(ImagePlusImages.wrapPlane(image));
 		int w = image.getWidth(), h = image.getHeight();
 		List<FoundAtom> atoms = csv != null && !csv.isBlank() ? AtomTable.read(Path.of(csv.trim())) : fromTable(table);

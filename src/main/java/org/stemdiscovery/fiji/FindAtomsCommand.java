@@ -32,7 +32,7 @@ import org.stemdiscovery.image.InputException;
  * request the probability map. The ROI Manager is touched only when asked.
  */
 @Plugin(type = Command.class, headless = true, label = "Find Atoms (DCNN)")
-public class FindAtomsCommand implements Command {
+public class FindAtomsCommand extends StemCommand {
 
 	/** Title of the results table, which Extract Atom Patches reads by default. */
 	public static final String TABLE = "Atoms";
@@ -73,7 +73,7 @@ public class FindAtomsCommand implements Command {
 	private ImagePlus probability;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		float[] pixels = Images.toFloatArray(ImagePlusImages.wrapPlane(image));
 		int w = image.getWidth(), h = image.getHeight();
 		AtomFinder.check(pixels, w, h);

@@ -44,7 +44,7 @@ import org.stemdiscovery.io.Json;
  * windows' centres on the overlay image.
  */
 @Plugin(type = Command.class, headless = true, label = "Simulate BO")
-public class SimulateBoCommand implements Command {
+public class SimulateBoCommand extends StemCommand {
 
 	/** Info key holding the run record on the mean stack. */
 	public static final String RUN_KEY = "stemdiscovery.bo.run";
@@ -124,7 +124,7 @@ public class SimulateBoCommand implements Command {
 	private Run run;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		if (target == null) throw new InputException("Simulate BO needs a target map; open one first");
 		int w = target.getWidth(), h = target.getHeight();
 		float[] t = ImagePlusImages.floatPixels(target);
