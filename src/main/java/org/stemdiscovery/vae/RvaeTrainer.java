@@ -91,7 +91,8 @@ public final class RvaeTrainer {
 	 * Patches per forward/backward pass inside a batch. The decoder's activations are patches × pixels ×
 	 * hidden floats; past ~32 MB the C allocator maps and zeroes fresh pages for every temporary, which costs
 	 * more than the arithmetic, so a batch runs in chunks of about {@value #CHUNK_VALUES} values whose
-	 * gradients add up to exactly the batch's gradient (the loss is a mean over the batch).
+	 * gradients add up to exactly the batch's gradient (the loss is a mean over the batch). The system property
+	 * {@code stemdiscovery.rvae.chunk} overrides it for experiments.
 	 */
 	static final long CHUNK_VALUES = Long.getLong("stemdiscovery.rvae.chunk", 2_000_000);
 
