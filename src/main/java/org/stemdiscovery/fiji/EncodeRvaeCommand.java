@@ -21,7 +21,7 @@ import org.stemdiscovery.vae.RvaeFile;
  * shows the same latents table, latent maps and manifold.
  */
 @Plugin(type = Command.class, headless = true, label = "Encode with rVAE")
-public class EncodeRvaeCommand implements Command {
+public class EncodeRvaeCommand extends StemCommand {
 
 	@Parameter(label = "Stack", persist = false)
 	private ImagePlus stack;
@@ -42,7 +42,7 @@ public class EncodeRvaeCommand implements Command {
 	private ImagePlus decoded;
 
 	@Override
-	public void run() {
+	protected void execute() {
 		if (model == null || model.getPath().isBlank())
 			throw new InputException("choose the model folder that Train rVAE saved (it holds rvae.json)");
 		PatchStack patches = RvaeImages.patches(stack);

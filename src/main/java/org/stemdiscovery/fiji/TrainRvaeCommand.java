@@ -37,7 +37,7 @@ import org.stemdiscovery.vae.RvaeTraining;
  * model into a folder for Encode with rVAE.
  */
 @Plugin(type = Command.class, headless = true, label = "Train rVAE")
-public class TrainRvaeCommand implements Command {
+public class TrainRvaeCommand extends StemCommand {
 
 	@Parameter(label = "Stack", persist = false)
 	private ImagePlus stack;
@@ -100,7 +100,7 @@ public class TrainRvaeCommand implements Command {
 	private double[] lossHistory = new double[0];
 
 	@Override
-	public void run() {
+	protected void execute() {
 		PatchStack patches = RvaeImages.patches(stack);
 		RvaeArchitecture arch = RvaeArchitecture.defaults(patches.width(), patches.height(), latents)
 			.withHidden(hidden, hidden).withRotation(rotation).withTranslation(translation).withConvolutionalEncoder(convolutional)
