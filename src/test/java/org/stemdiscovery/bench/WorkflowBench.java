@@ -27,7 +27,8 @@ import org.stemdiscovery.workflow.UnmixedFftMaps;
 import org.stemdiscovery.workflow.WorkflowResult;
 
 /**
- * The three workflows on every real image in ../shared/data (default settings, 291 points), one report
+ * The three workflows on every real image in ../shared/data (291 points each; window 32 px, step
+ * max(8, side / 32); rVAE 10 epochs; workflow 3 raster cell max(4, side / 128)), one report
  * folder each under {@code bench-out/workflows/}, and a table of points to 50/90/99 % of the feature
  * (threshold rule), final SSIM and beam path. Usage: {@code scripts/bench Workflow [OUT]}.
  */
@@ -43,7 +44,7 @@ public final class WorkflowBench {
 			s.filter(p -> p.toString().endsWith(".tif")).sorted().forEach(images::add);
 		}
 		BoSettings bo = BoSettings.defaults().withBatch(10, 29, 1).withThreads(2);
-		RvaeEncoding rvae = new RvaeEncoding(2, 128, RvaeTraining.defaults().withEpochs(20).withBatchSize(50)
+		RvaeEncoding rvae = new RvaeEncoding(2, 128, RvaeTraining.defaults().withEpochs(10).withBatchSize(50)
 			.withLearningRate(3e-3));
 		List<String> rows = new ArrayList<>();
 		try (AtomModel model = AtomModel.bundled()) {
@@ -51,9 +52,11 @@ public final class WorkflowBench {
 				TiffImage img = Tiff.read(image);
 				String name = image.getFileName().toString().replace(".tif", "");
 				for (int wf = 1; wf <= 3; wf++) {
+					// About 30 x 30 windows whatever the image's size, so the rVAE's training stays a few minutes.
+					int step = Math.max(8, Math.min(img.width(), img.height()) / 32);
 					MapMaker maker = switch (wf) {
-						case 1 -> new UnmixedFftMaps(SlidingFftSettings.of(32, 8), "nmf", 2, 0, 500, 2);
-						case 2 -> new RvaeFftMaps(SlidingFftSettings.of(32, 8), rvae, 2);
+						case 1 -> new UnmixedFftMaps(SlidingFftSettings.of(32, step), "nmf", 2, 0, 500, 2);
+						case 2 -> new RvaeFftMaps(SlidingFftSettings.of(32, step), rvae, 2);
 						default -> new AtomRvaeMaps(new DcnnAtomFinder(model, FinderSettings.defaults()), "dcnn", 16, Math.max(4,
 							Math.max(img.width(), img.height()) / 128), rvae);
 					};
