@@ -87,25 +87,16 @@ public final class DcnnAtomFinder implements AtomFinder {
 	 * (square planes only). out(x, y) = a(source of x, y).
 	 */
 	static float[] flip(float[] a, int w, int h, int planes, int flip) {
-		if (flip == 0) return a;
-		float[] out = new float[a.length];
-		for (int c = 0; c < planes; c++)
-			for (int y = 0; y < h; y++)
-				for (int x = 0; x < w; x++) {
-					int u = x, v = y;
-					if ((flip & 4) != 0) {
-						u = y;
-						v = x;
-					}
-					if ((flip & 1) != 0) u = w - 1 - u;
-					if ((flip & 2) != 0) v = h - 1 - v;
-					out[(c * h + y) * w + x] = a[(c * h + v) * w + u];
-				}
-		return out;
+		return remap(a, w, h, planes, flip, false);
 	}
 
 	/** The inverse of {@link #flip}: places every pixel back where {@code flip} took it from. */
 	static float[] unflip(float[] a, int w, int h, int planes, int flip) {
+		return remap(a, w, h, planes, flip, true);
+	}
+
+	/** One pixel mapping for both directions: {@code inverse} swaps which side is read and which written. */
+	private static float[] remap(float[] a, int w, int h, int planes, int flip, boolean inverse) {
 		if (flip == 0) return a;
 		float[] out = new float[a.length];
 		for (int c = 0; c < planes; c++)
@@ -118,7 +109,9 @@ public final class DcnnAtomFinder implements AtomFinder {
 					}
 					if ((flip & 1) != 0) u = w - 1 - u;
 					if ((flip & 2) != 0) v = h - 1 - v;
-					out[(c * h + v) * w + u] = a[(c * h + y) * w + x];
+					int mapped = (c * h + v) * w + u, plain = (c * h + y) * w + x;
+					if (inverse) out[mapped] = a[plain];
+					else out[plain] = a[mapped];
 				}
 		return out;
 	}
