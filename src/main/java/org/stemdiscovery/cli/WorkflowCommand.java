@@ -79,7 +79,7 @@ final class WorkflowCommand implements Subcommand {
 			  --atoms dcnn|log, --patch PX, --cell PX   workflow 3: atom finder, patch size (16), raster (4)
 			  --map I            the map that becomes the target, from 1; 0 = automatic (default): the map
 			                     with the most coherent contrast whose bright part is the rarer phase
-			  BO options as for 'bo' (--kernel, --length in grid cells, --acq, --batch, --steps, --seed, ...);
+			  BO options as for 'bo' (--kernel, --length in grid cells: default 5, 3 for workflow 3; --acq, --batch, ...);
 			  default 29 steps of 10 after one seed point: 291 points
 			  --force            replace an earlier report in DIR
 			""";
@@ -100,6 +100,9 @@ final class WorkflowCommand implements Subcommand {
 			default -> throw new InputException("--workflow '" + workflow + "' is not 1, 2 or 3");
 		};
 		BoSettings bo = bo(args);
+		// Workflow 3's raster cells are a few px: a correlation length of 3 cells (about one lattice spacing)
+		// suits atomic-scale features better than the 5 cells that suit window grids.
+		if (workflow.equals("3") && !args.has("length")) bo = bo.withKernel(bo.kernel(), 3, false);
 		TiffImage image = Tiff.read(imagePath);
 		if (image.planes() > 1) throw new InputException(imagePath.getFileName() + " has " + image.planes() +
 			" planes; a workflow needs one 2-D image");

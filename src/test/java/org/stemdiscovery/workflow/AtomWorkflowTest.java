@@ -29,7 +29,8 @@ class AtomWorkflowTest {
 			RvaeEncoding rvae = new RvaeEncoding(2, 128, RvaeTraining.defaults().withEpochs(Integer.getInteger("wf3Epochs",
 				30)).withBatchSize(50).withLearningRate(3e-3));
 			MapMaker maker = new AtomRvaeMaps(new DcnnAtomFinder(model, FinderSettings.defaults()), "dcnn", 16, 4, rvae);
-			BoSettings bo = BoSettings.defaults().withBatch(10, 29, 1).withThreads(2);
+			// 3 cells of 4 px: about one lattice spacing, the scale of a wall; the discovery radius follows it.
+			BoSettings bo = BoSettings.defaults().withKernel("matern52", 3, false).withBatch(10, 29, 1).withThreads(2);
 			WorkflowResult r = new AeWorkflow(maker, 0, bo).run(img.pixels(), img.width(), img.height(), m, Progress.NONE);
 			int byBo = r.pointsToTruth(0.8), random = AeWorkflowTest.randomPointsTo(0.8, m, img.width(), img.height(), r);
 			assertTrue(byBo > 0 && byBo <= 300, "80 % of the wall after " + byBo + " points");
