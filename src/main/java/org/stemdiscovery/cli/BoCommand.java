@@ -89,15 +89,7 @@ final class BoCommand implements Subcommand {
 		BoSettings s = settings(args);
 		TiffImage img = readTarget(target);
 		OutputFolder.prepare(dir, args.flag("force"), STEPS, POINTS, RUN, MEAN, STD);
-		Progress progress = new Progress() {
-			@Override
-			public void report(double fraction, String message) {}
-
-			@Override
-			public boolean isCancelled() {
-				return false;
-			}
-		};
+		Progress progress = Progress.NONE;
 		Run run = new Experiment(s).run(new SimulatedMicroscope(img.pixels(), img.width(), img.height(), s
 			.measurementNoise(), s.seed(), TimeModel.defaults()), img.pixels(), true, progress, r -> out.printf(
 				"step %3d: %5d points, SSIM %.4f, mean std %.4g, discovered %.3f, path %.1f px, %.1f ms%n", r.step(), r.points(),
