@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.stemdiscovery.image.InputException;
+import org.stemdiscovery.image.PatchCutter;
 
 /**
  * Square sub-images centred on atoms, and where they came from. The window of an atom at (x, y) starts at
@@ -24,30 +25,15 @@ public record AtomPatches(PatchStack patches, double[] x, double[] y, int[] atom
 
 	/** Cuts {@code size × size} windows of {@code image} ({@code width × height}, row-major) around the atoms. */
 	public static AtomPatches cut(float[] image, int width, int height, double[] x, double[] y, int size) {
-		if (x.length != y.length) throw new IllegalArgumentException("x and y differ in length");
-		if (size < 4 || size > Math.min(width, height)) throw new InputException("patch size " + size +
-			" px must be between 4 and the image's " + Math.min(width, height) + " px");
-		int h = size / 2;
-		int[] keep = new int[x.length];
-		int n = 0;
-		for (int i = 0; i < x.length; i++) {
-			long cx = Math.round(x[i]), cy = Math.round(y[i]);
-			if (cx - h >= 0 && cx - h + size <= width && cy - h >= 0 && cy - h + size <= height) keep[n++] = i;
-		}
-		if (n == 0) throw new InputException("no atom has a full " + size + " x " + size +
+		PatchCutter c = PatchCutter.cut(image, width, height, x, y, size);
+		if (c.count() == 0) throw new InputException("no atom has a full " + size + " x " + size +
 			" px window inside the image; choose a smaller patch size");
-		keep = Arrays.copyOf(keep, n);
-		float[] data = new float[n * size * size];
-		double[] kx = new double[n], ky = new double[n];
-		for (int k = 0; k < n; k++) {
-			int i = keep[k];
-			int left = (int) Math.round(x[i]) - h, top = (int) Math.round(y[i]) - h;
-			for (int r = 0; r < size; r++)
-				System.arraycopy(image, (top + r) * width + left, data, (k * size + r) * size, size);
-			kx[k] = x[i];
-			ky[k] = y[i];
+		double[] kx = new double[c.count()], ky = new double[c.count()];
+		for (int k = 0; k < c.count(); k++) {
+			kx[k] = x[c.kept()[k]];
+			ky[k] = y[c.kept()[k]];
 		}
-		return new AtomPatches(new PatchStack(data, size, size, n), kx, ky, keep, width, height);
+		return new AtomPatches(new PatchStack(c.stack(), size, size, c.count()), kx, ky, c.kept(), width, height);
 	}
 
 	/** Positions and source size as Info key/values, so they travel with a saved stack. */
