@@ -34,14 +34,6 @@ public record Imaging(double dose, double background, double readNoise, double d
 		return new Imaging(Double.POSITIVE_INFINITY, 0, 0, 0, 0, 0, 0, 0);
 	}
 
-	public Imaging withDose(double d) {
-		return new Imaging(d, background, readNoise, driftAmplitude, driftPeriod, shear, stretch, lineJitter);
-	}
-
-	public Imaging withReadNoise(double r) {
-		return new Imaging(dose, background, r, driftAmplitude, driftPeriod, shear, stretch, lineJitter);
-	}
-
 	public Imaging withLineJitter(double j) {
 		return new Imaging(dose, background, readNoise, driftAmplitude, driftPeriod, shear, stretch, j);
 	}

@@ -29,14 +29,6 @@ public final class AeWorkflow {
 		this.bo = bo;
 	}
 
-	public MapMaker maker() {
-		return maker;
-	}
-
-	public BoSettings bo() {
-		return bo;
-	}
-
 	/**
 	 * @param truthMask ground-truth feature in image pixels to judge the run against; null without one
 	 */
