@@ -1,5 +1,6 @@
 package org.stemdiscovery.atoms;
 
+import org.stemdiscovery.torch.TorchEngine;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -90,7 +91,7 @@ public final class AtomModel implements AutoCloseable {
 	}
 
 	private static AtomModel torchScript(Path path) {
-		TorchThreads.engine();
+		TorchEngine.start(TorchEngine.Work.INFERENCE);
 		Model model = Model.newInstance("user-atom-model", Device.cpu(), "PyTorch");
 		try {
 			model.load(path);
@@ -110,7 +111,7 @@ public final class AtomModel implements AutoCloseable {
 	}
 
 	private static AtomModel fromWeights(String name, InputStream raw) throws IOException {
-		TorchThreads.engine();
+		TorchEngine.start(TorchEngine.Work.INFERENCE);
 		DataInputStream in = new DataInputStream(new BufferedInputStream(raw));
 		byte[] head = new byte[MAGIC.length];
 		in.readFully(head);

@@ -1,5 +1,6 @@
 package org.stemdiscovery.atoms;
 
+import org.stemdiscovery.torch.TorchEngine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -89,7 +90,7 @@ public final class AtomNetTrainer {
 	 * {@code log}.
 	 */
 	public static Result train(Recipe r, NDManager manager, PrintStream log) {
-		TorchThreads.engine();
+		TorchEngine.start(TorchEngine.Work.TRAINING);
 		long t0 = System.nanoTime();
 		RandomLatticeScene scene = RandomLatticeScene.training();
 		int n = r.images(), side = r.crop(), px = side * side;
@@ -210,7 +211,7 @@ public final class AtomNetTrainer {
 		json.put("recipe", r.toMap());
 		json.put("trainingData", "sim.RandomLatticeScene.training(): square, perovskite, hexagonal, honeycomb; 6-30 px " +
 			"nearest-neighbour distance; dose 2-300; seeds recipe.seed*1e7 + i");
-		json.put("threads", TorchThreads.configured());
+		json.put("threads", TorchEngine.threads(TorchEngine.Work.TRAINING));
 		json.put("cores", Runtime.getRuntime().availableProcessors());
 		json.put("trainingSeconds", Math.round(res.seconds()));
 		json.put("epochLoss", res.epochLoss());

@@ -9,19 +9,25 @@ import org.stemdiscovery.image.InputException;
 
 /**
  * {@code stem-discovery VERB [options]}: the headless entry point. Exit code 0 on success, 2 with a one-line
- * reason on bad input, 1 on an unexpected failure.
+ * reason on bad input, 1 on an unexpected failure. Verbs are generated from the commands' specs by {@link Cli}.
  */
 public final class Main {
 
 	private Main() {}
 
 	/** Every verb, in the order the overview lists them. */
+	static List<Verb> verbs() {
+		return List.of(new FftVerb());
+	}
+
+	/** Verbs not yet moved onto their command's spec. */
 	static List<Subcommand> subcommands() {
-		return List.of(new FftCommand(), new DecomposeCommand(), new AtomsCommand(), new PatchesCommand(), new RvaeCommand(),
+		return List.of(new DecomposeCommand(), new AtomsCommand(), new PatchesCommand(), new RvaeCommand(),
 			new BoCommand(), new SweepCommand(), new WorkflowCommand(), new DemoCommand(), new MakeTestImagesCommand());
 	}
 
 	public static void main(String[] args) {
+		Quiet.libraries();
 		int rc = run(args, System.out, System.err);
 		// ImageJ's and our worker threads must not keep a finished command alive.
 		System.exit(rc);
@@ -29,15 +35,19 @@ public final class Main {
 
 	/** Runs one verb; never calls {@code System.exit}, so tests can call it. */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
-		if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-			out.print(overview());
-			return args.length == 0 ? 2 : 0;
+		if (args.length > 0 && args[0].equals("completion")) {
+			out.print(new Cli(verbs(), out, err).completionScript());
+			return 0;
 		}
-		Subcommand cmd = subcommands().stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
-		if (cmd == null) {
-			err.println("stem-discovery: unknown command '" + args[0] + "'; run 'stem-discovery --help' for the list");
-			return 2;
+		if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+			int rc = new Cli(verbs(), out, err).run(args);
+			for (Subcommand c : subcommands())
+				out.printf("  %-18s %s%n", c.name(), c.summary());
+			return rc;
 		}
+		Subcommand cmd = args.length == 0 ? null : subcommands().stream().filter(c -> c.name().equals(args[0])).findFirst()
+			.orElse(null);
+		if (cmd == null) return new Cli(verbs(), out, err).run(args);
 		String[] rest = Arrays.copyOfRange(args, 1, args.length);
 		if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
 			out.print(cmd.help());
@@ -59,18 +69,5 @@ public final class Main {
 			e.printStackTrace(err);
 			return 1;
 		}
-	}
-
-	static String overview() {
-		StringBuilder sb = new StringBuilder("""
-			STEM Discovery - automated-experiment tools for STEM images
-
-			usage: stem-discovery COMMAND [options]      (COMMAND --help for its options)
-
-			commands:
-			""");
-		for (Subcommand c : subcommands())
-			sb.append(String.format("  %-18s %s%n", c.name(), c.summary()));
-		return sb.toString();
 	}
 }

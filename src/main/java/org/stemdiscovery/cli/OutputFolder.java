@@ -12,22 +12,34 @@ public final class OutputFolder {
 	private OutputFolder() {}
 
 	/**
-	 * Creates {@code dir} if needed and refuses, unless {@code force}, when any of {@code files} already
-	 * exists in it.
+	 * Refuses, before any work, a folder that is a file or, unless {@code force}, already holds one of
+	 * {@code files}. Creates nothing: a refused or failed run leaves no empty folder behind.
 	 */
-	public static Path prepare(Path dir, boolean force, String... files) {
+	public static Path check(Path dir, boolean force, String... files) {
 		if (Files.exists(dir) && !Files.isDirectory(dir))
 			throw new InputException("--out " + dir + " is a file, not a folder; choose a folder name");
 		if (!force) for (String f : files)
 			if (Files.exists(dir.resolve(f))) throw new InputException(dir + " already holds " + f +
 				"; choose another --out folder or add --force to replace it");
+		if (Files.isDirectory(dir) && !Files.isWritable(dir)) throw new InputException("cannot write into " + dir +
+			"; choose another --out");
+		return dir;
+	}
+
+	/** {@link #check}, then creates the folder. */
+	public static Path prepare(Path dir, boolean force, String... files) {
+		check(dir, force, files);
+		return create(dir);
+	}
+
+	/** Creates the folder (and its parents) when the first result is about to be written. */
+	public static Path create(Path dir) {
 		try {
 			Files.createDirectories(dir);
 		}
 		catch (IOException e) {
 			throw new InputException("cannot create the output folder " + dir + ": " + e.getMessage());
 		}
-		if (!Files.isWritable(dir)) throw new InputException("cannot write into " + dir + "; choose another --out");
 		return dir;
 	}
 }

@@ -84,7 +84,8 @@ public class CommandBridge implements PlugIn {
 				fields.add(item);
 			}
 		}
-		ModuleDialog dialog = new ModuleDialog(title, fields);
+		ModuleDialog dialog = new ModuleDialog(title, fields, module.getDelegateObject() instanceof StemCommand sc ? sc
+			.spec() : null);
 		if (options != null) dialog.fromOptions(module, options);
 		else if (IJ.getInstance() != null && !fields.isEmpty()) {
 			if (!dialog.show(module, true)) {

@@ -10,6 +10,7 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;
 
+import org.stemdiscovery.command.Scale;
 import org.stemdiscovery.image.InputException;
 import org.stemdiscovery.io.Tiff;
 
@@ -64,6 +65,12 @@ public final class ImagePlusImages {
 		all.putAll(values);
 		imp.setProperty("Info", Tiff.formatInfo(all));
 		values.forEach(imp::setProp);
+	}
+
+	/** The image's calibration as the core's {@link Scale}. */
+	public static Scale scale(ImagePlus imp) {
+		ij.measure.Calibration c = imp.getCalibration();
+		return c.scaled() ? new Scale(c.pixelWidth, c.pixelHeight, c.getUnit(), c.xOrigin, c.yOrigin) : Scale.NONE;
 	}
 
 	/** The {@code key = value} lines of an image's Info, and its image properties. */

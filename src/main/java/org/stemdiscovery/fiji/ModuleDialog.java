@@ -10,6 +10,8 @@ import ij.gui.GenericDialog;
 
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
+import org.stemdiscovery.command.Param;
+import org.stemdiscovery.command.Spec;
 import org.stemdiscovery.image.InputException;
 
 /**
@@ -21,10 +23,24 @@ final class ModuleDialog {
 
 	private final String title;
 	private final List<ModuleItem<?>> items;
+	private final Spec spec;
 
-	ModuleDialog(String title, List<ModuleItem<?>> items) {
+	/** @param spec the command's parameters (choices, ranges, checks); {@code null} for a command without one */
+	ModuleDialog(String title, List<ModuleItem<?>> items, Spec spec) {
 		this.title = title;
 		this.items = items;
+		this.spec = spec;
+	}
+
+	/** The spec's parameter behind an input, or {@code null}. */
+	private Param param(ModuleItem<?> item) {
+		return spec != null && spec.has(item.getName()) ? spec.param(item.getName()) : null;
+	}
+
+	private List<String> choices(ModuleItem<?> item) {
+		Param p = param(item);
+		if (p != null) return p.choices();
+		return item.getChoices() == null ? List.of() : item.getChoices().stream().map(String::valueOf).toList();
 	}
 
 	/** Types a dialog field can edit. */
@@ -60,8 +76,8 @@ final class ModuleDialog {
 			Class<?> type = item.getType();
 			if (type == boolean.class || type == Boolean.class) gd.addCheckbox(label(item), Boolean.TRUE.equals(v));
 			else if (isNumber(type)) gd.addNumericField(label(item), ((Number) v).doubleValue(), isInteger(type) ? 0 : 3);
-			else if (item.getChoices() != null && !item.getChoices().isEmpty()) {
-				String[] choices = item.getChoices().stream().map(String::valueOf).toArray(String[]::new);
+			else if (!choices(item).isEmpty()) {
+				String[] choices = choices(item).toArray(String[]::new);
 				gd.addChoice(label(item), choices, v == null ? choices[0] : v.toString());
 			}
 			else gd.addStringField(label(item), v == null ? "" : v.toString(), 30);
@@ -73,7 +89,7 @@ final class ModuleDialog {
 			Object v;
 			if (type == boolean.class || type == Boolean.class) v = gd.getNextBoolean();
 			else if (isNumber(type)) v = convert(item, Double.toString(gd.getNextNumber()));
-			else if (item.getChoices() != null && !item.getChoices().isEmpty()) v = gd.getNextChoice();
+			else if (!choices(item).isEmpty()) v = gd.getNextChoice();
 			else v = convert(item, gd.getNextString());
 			set(module, item, v);
 			if (remember) Prefs.set(prefKey(item), String.valueOf(v));
@@ -108,8 +124,20 @@ final class ModuleDialog {
 		return t == int.class || t == Integer.class || t == long.class || t == Long.class;
 	}
 
-	/** Converts option text to the item's type and checks its range, naming the field when it is off. */
-	private static Object convert(ModuleItem<?> item, String text) {
+	/**
+	 * Converts option text to the item's type and checks it: by the spec's rules where the item is a spec
+	 * parameter, else by the item's own range and choices; the message names the field when it is off.
+	 */
+	private Object convert(ModuleItem<?> item, String text) {
+		Param p = param(item);
+		if (p != null) {
+			try {
+				return StemCommand.fieldValue(item.getType(), p.value(text));
+			}
+			catch (InputException e) {
+				throw new InputException(label(item) + ": " + e.getMessage());
+			}
+		}
 		Class<?> type = item.getType();
 		if (type == String.class) {
 			if (item.getChoices() != null && !item.getChoices().isEmpty() && !item.getChoices().contains(text))

@@ -1,7 +1,7 @@
 package org.stemdiscovery.fiji;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import ij.ImagePlus;
 import ij.measure.Calibration;
@@ -11,79 +11,82 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.stemdiscovery.fft.FftStack;
-import org.stemdiscovery.fft.SlidingFft;
+import org.stemdiscovery.command.FftParams;
+import org.stemdiscovery.command.FftTask;
+import org.stemdiscovery.command.Result;
+import org.stemdiscovery.command.Spec;
 import org.stemdiscovery.fft.SlidingFftSettings;
-import org.stemdiscovery.fft.Taper;
 import org.stemdiscovery.image.Grid;
 
 /**
- * Plugins › STEM Discovery › Sliding FFT Stack: local FFT magnitudes of windows slid over the current
- * image, as a 32-bit stack whose Info carries the window grid for the commands that follow.
+ * Plugins › STEM Discovery › Sliding FFT Stack: the Fiji door onto {@link FftTask}. The stack's Info carries
+ * the window grid for the commands that follow; the grid is drawn on the image when asked.
  *
  * <p>The menu entry comes from {@code plugins.config} through {@link CommandBridge}, so the command has no
- * {@code menuPath} here: one registration, one menu item in Fiji and in plain ImageJ. Labels start with
- * distinct words because ImageJ macro keys are the first word of each label.
+ * {@code menuPath} here: one registration, one menu item in Fiji and in plain ImageJ. Labels, defaults,
+ * ranges and choices are {@link FftParams#SPEC}'s (see {@link StemCommand}).
  */
 @Plugin(type = Command.class, headless = true, label = "Sliding FFT Stack")
 public class SlidingFftCommand extends StemCommand {
 
 	/** Info key naming the image the stack was made from. */
-	public static final String SOURCE_KEY = "stemdiscovery.source";
+	public static final String SOURCE_KEY = FftTask.SOURCE_KEY;
 
 	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Window size (px)", min = "4", persist = false,
-		description = "Side of the square window; 2-4 lattice spacings or more")
-	private int window = 64;
+	@Parameter(label = "Window size (px)", persist = false)
+	private int window;
 
-	@Parameter(label = "Step (px)", min = "1", persist = false, description = "Distance between window positions")
-	private int step = 16;
+	@Parameter(label = "Step (px)", persist = false)
+	private int step;
 
-	@Parameter(label = "Zoom (keep central 1/zoom of frequencies)", min = "1", persist = false)
-	private int zoom = 1;
+	@Parameter(label = "Zoom (keep central 1/zoom of frequencies)", persist = false)
+	private int zoom;
 
-	@Parameter(label = "Taper", choices = { "hann", "none" }, persist = false)
-	private String taper = "hann";
+	@Parameter(label = "Taper", persist = false)
+	private String taper;
 
 	@Parameter(label = "Linear magnitude (no log)", persist = false)
-	private boolean linear = false;
+	private boolean linear;
 
 	@Parameter(label = "Subtract window mean", persist = false)
-	private boolean subtract = false;
+	private boolean subtract;
 
 	@Parameter(label = "Overlay window grid on image", persist = false)
 	private boolean overlay = true;
 
-	@Parameter(label = "Threads (0 = all cores)", min = "0", persist = false)
-	private int threads = 0;
+	@Parameter(label = "Threads (0 = all cores)", persist = false)
+	private int threads;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "FFT Stack")
 	private ImagePlus stack;
 
 	/** Shown under the title "FFT Windows", which macros read with {@code Table.get(col, row, "FFT Windows")}. */
-	@Parameter(type = ItemIO.OUTPUT, label = "FFT Windows")
+	@Parameter(type = ItemIO.OUTPUT, label = FftTask.WINDOWS)
 	private ResultsTable windows;
 
 	@Override
+	public Spec spec() {
+		return FftParams.SPEC;
+	}
+
+	@Override
+	public Set<String> fijiOnly() {
+		return Set.of("overlay");
+	}
+
+	@Override
 	protected void execute() {
-		SlidingFftSettings settings = SlidingFftSettings.of(window, step).withZoom(zoom).withTaper(Taper.parse(taper))
-			.withLog(!linear).withRemoveMean(subtract);
-		int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-		IjProgress progress = new IjProgress("Sliding FFT Stack");
-		FftStack fft = new SlidingFft(settings, n).compute(ImagePlusImages.wrapPlane(image), progress);
-		int f = fft.frameSize();
-		stack = ImagePlusImages.floatStack(image.getShortTitle() + "-fft", fft.data(), f, f, fft.size());
-		Map<String, String> info = new LinkedHashMap<>();
-		info.put(SOURCE_KEY, image.getTitle());
-		info.putAll(fft.grid().toProperties());
-		info.putAll(settings.toProperties());
-		ImagePlusImages.putInfo(stack, info);
-		stack.setCalibration(frequencyCalibration(image.getCalibration(), settings));
-		windows = WindowTable.of(fft.grid(), image.getCalibration());
-		if (overlay) GridOverlay.draw(image, fft.grid());
-		progress.done(fft.size() + " windows of " + window + " px");
+		FftParams params = FftParams.from(values());
+		IjProgress progress = new IjProgress(FftParams.SPEC.title());
+		Result r = FftTask.run(ImagePlusImages.wrapPlane(image), image.getTitle(), ImagePlusImages.scale(image), params,
+			progress);
+		stack = Render.image(r.image(FftTask.STACK), image.getShortTitle());
+		stack.setCalibration(frequencyCalibration(image.getCalibration(), params.settings()));
+		windows = Render.table(r.table(FftTask.WINDOWS));
+		if (overlay) GridOverlay.draw(image, gridOf(stack));
+		progress.done(r.summary());
 	}
 
 	/** Frame pixels in reciprocal units of the source image's calibration, zero frequency at the centre. */

@@ -1,15 +1,31 @@
 package org.stemdiscovery.fiji;
 
+import java.lang.reflect.Field;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
+import org.stemdiscovery.command.Param;
+import org.stemdiscovery.command.Spec;
+import org.stemdiscovery.command.Values;
 import org.stemdiscovery.image.CancelledException;
 import org.stemdiscovery.image.InputException;
 
 /**
- * Base of the STEM Discovery commands: bad input and a user's cancel end the command as a SciJava
- * cancellation with a one-line reason ({@code module.isCanceled()}, {@code getCancelReason()}), logged as one
- * line, never as a stack trace. The bridge turns the reason into an ImageJ error or a macro abort.
+ * Base of the STEM Discovery commands: the Fiji door onto a command's {@link Spec}.
+ *
+ * <p>Every {@code @Parameter} field named like a spec parameter takes its default from the spec at
+ * construction (the fields carry no initialisers of their own), the bridge's dialog takes choices and ranges
+ * from it, and {@link #values()} checks the fields with the spec's rules, so a default, a range or a rule is
+ * never decided here. Fields that only concern the picture in Fiji (an overlay, a LUT) are listed by
+ * {@link #fijiOnly()}; {@code SpecConsistencyTest} checks both lists against every command.
+ *
+ * <p>Bad input and a user's cancel end the command as a SciJava cancellation with a one-line reason
+ * ({@code module.isCanceled()}, {@code getCancelReason()}), logged as one line, never as a stack trace. The
+ * bridge turns the reason into an ImageJ error or a macro abort.
  */
 public abstract class StemCommand extends ContextCommand {
 
@@ -18,6 +34,22 @@ public abstract class StemCommand extends ContextCommand {
 
 	/** Off when the bridge runs the command: it reports the reason itself, once. */
 	boolean logReasons = true;
+
+	protected StemCommand() {
+		Spec spec = spec();
+		for (Param p : spec.params()) {
+			Field f = field(p.name());
+			if (f != null) set(f, fieldValue(f.getType(), p.defaultValue()));
+		}
+	}
+
+	/** The command's parameters. */
+	public abstract Spec spec();
+
+	/** Input fields that only the Fiji door has (drawing options); every other editable input is in the spec. */
+	public Set<String> fijiOnly() {
+		return Set.of();
+	}
 
 	/** The command's work; throw {@link InputException} for bad input. */
 	protected abstract void execute();
@@ -36,9 +68,62 @@ public abstract class StemCommand extends ContextCommand {
 		}
 	}
 
+	/** The current field values, checked by the spec (ranges, choices, words). */
+	protected final Values values() {
+		Map<String, Object> given = new LinkedHashMap<>();
+		for (Param p : spec().params()) {
+			Field f = field(p.name());
+			if (f != null) given.put(p.name(), get(f));
+		}
+		return spec().parse(given);
+	}
+
 	/** The label of the command's {@code @Plugin}, for messages. */
 	protected String title() {
 		org.scijava.plugin.Plugin p = getClass().getAnnotation(org.scijava.plugin.Plugin.class);
 		return p != null && !p.label().isEmpty() ? p.label() : getClass().getSimpleName();
+	}
+
+	/** The {@code @Parameter} field called {@code name}, made accessible; {@code null} if there is none. */
+	final Field field(String name) {
+		for (Class<?> c = getClass(); c != StemCommand.class && c != null; c = c.getSuperclass()) {
+			try {
+				Field f = c.getDeclaredField(name);
+				if (f.getAnnotation(Parameter.class) == null) return null;
+				f.setAccessible(true);
+				return f;
+			}
+			catch (NoSuchFieldException e) {
+				// look in the superclass
+			}
+		}
+		return null;
+	}
+
+	/** A spec value in the field's type: a number-or-word parameter lives in a String field. */
+	static Object fieldValue(Class<?> t, Object v) {
+		if (t == String.class) return Param.text(v);
+		if ((t == int.class || t == Integer.class) && v instanceof Number n) return n.intValue();
+		if ((t == double.class || t == Double.class) && v instanceof Number n) return n.doubleValue();
+		if ((t == long.class || t == Long.class) && v instanceof Number n) return n.longValue();
+		return v;
+	}
+
+	private Object get(Field f) {
+		try {
+			return f.get(this);
+		}
+		catch (IllegalAccessException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private void set(Field f, Object v) {
+		try {
+			f.set(this, v);
+		}
+		catch (IllegalAccessException | IllegalArgumentException e) {
+			throw new IllegalStateException(getClass().getSimpleName() + "." + f.getName() + " cannot hold " + v, e);
+		}
 	}
 }

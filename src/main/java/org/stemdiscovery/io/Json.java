@@ -5,238 +5,107 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
+
 import org.stemdiscovery.image.InputException;
 
 /**
- * The little JSON the project writes and reads back (grid files, run records): objects as
+ * The JSON the project writes and reads back (grids, summaries, run records), through Gson: objects as
  * {@code Map<String, ?>}, arrays as {@code List} or primitive arrays, numbers, strings, booleans, null.
- * Parsed numbers come back as {@code Double}.
+ * Two choices of ours on top of Gson: a non-finite number is written as {@code null} (JSON has no NaN; null
+ * says "no value" honestly) and a whole number without ".0"; parsed numbers come back as {@code Double}.
  */
 public final class Json {
 
+	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
 	private Json() {}
 
-	/** Indented JSON of maps, lists, arrays, numbers, strings, booleans and null. */
+	/** Indented JSON of maps, lists, arrays, numbers, strings, booleans and null, ending with a newline. */
 	public static String write(Object value) {
-		StringBuilder sb = new StringBuilder();
-		write(sb, value, "");
-		return sb.append('\n').toString();
+		return GSON.toJson(tree(value)) + "\n";
 	}
 
-	private static void write(StringBuilder sb, Object v, String indent) {
-		if (v == null) sb.append("null");
-		else if (v instanceof String s) quote(sb, s);
-		else if (v instanceof Boolean b) sb.append(b);
-		else if (v instanceof Double || v instanceof Float) number(sb, ((Number) v).doubleValue());
-		else if (v instanceof Number n) sb.append(n);
-		else if (v instanceof Map<?, ?> m) {
-			if (m.isEmpty()) {
-				sb.append("{}");
-				return;
-			}
-			String in = indent + "  ";
-			sb.append("{\n");
-			int i = 0;
-			for (Map.Entry<?, ?> e : m.entrySet()) {
-				sb.append(in);
-				quote(sb, String.valueOf(e.getKey()));
-				sb.append(": ");
-				write(sb, e.getValue(), in);
-				sb.append(++i < m.size() ? ",\n" : "\n");
-			}
-			sb.append(indent).append('}');
+	private static JsonElement tree(Object v) {
+		if (v == null) return JsonNull.INSTANCE;
+		if (v instanceof JsonElement e) return e;
+		if (v instanceof String s) return new JsonPrimitive(s);
+		if (v instanceof Boolean b) return new JsonPrimitive(b);
+		if (v instanceof Double || v instanceof Float) return number(((Number) v).doubleValue());
+		if (v instanceof Number n) return new JsonPrimitive(n);
+		if (v instanceof Map<?, ?> m) {
+			JsonObject o = new JsonObject();
+			m.forEach((k, x) -> o.add(String.valueOf(k), tree(x)));
+			return o;
 		}
-		else if (v instanceof double[] a) {
-			sb.append('[');
-			for (int i = 0; i < a.length; i++) {
-				if (i > 0) sb.append(", ");
-				number(sb, a[i]);
-			}
-			sb.append(']');
-		}
-		else if (v instanceof int[] a) {
-			sb.append('[');
-			for (int i = 0; i < a.length; i++)
-				sb.append(i > 0 ? ", " : "").append(a[i]);
-			sb.append(']');
-		}
-		else if (v instanceof Iterable<?> it) {
-			sb.append('[');
-			boolean first = true;
-			for (Object o : it) {
-				if (!first) sb.append(", ");
-				first = false;
-				write(sb, o, indent);
-			}
-			sb.append(']');
-		}
-		else quote(sb, v.toString());
+		JsonArray a = new JsonArray();
+		if (v instanceof double[] d) for (double x : d)
+			a.add(number(x));
+		else if (v instanceof float[] f) for (float x : f)
+			a.add(number(x));
+		else if (v instanceof int[] i) for (int x : i)
+			a.add(x);
+		else if (v instanceof long[] l) for (long x : l)
+			a.add(x);
+		else if (v instanceof Iterable<?> it) for (Object x : it)
+			a.add(tree(x));
+		else return new JsonPrimitive(v.toString());
+		return a;
 	}
 
-	private static void number(StringBuilder sb, double d) {
-		if (!Double.isFinite(d)) sb.append("null"); // JSON has no NaN; null says "no value" honestly
-		else if (d == Math.rint(d) && Math.abs(d) < 1e15) sb.append((long) d);
-		else sb.append(d);
+	private static JsonElement number(double d) {
+		if (!Double.isFinite(d)) return JsonNull.INSTANCE;
+		if (d == Math.rint(d) && Math.abs(d) < 1e15) return new JsonPrimitive((long) d);
+		return new JsonPrimitive(d);
 	}
 
-	private static void quote(StringBuilder sb, String s) {
-		sb.append('"');
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			switch (c) {
-				case '"' -> sb.append("\\\"");
-				case '\\' -> sb.append("\\\\");
-				case '\n' -> sb.append("\\n");
-				case '\r' -> sb.append("\\r");
-				case '\t' -> sb.append("\\t");
-				default -> {
-					if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-					else sb.append(c);
-				}
-			}
-		}
-		sb.append('"');
-	}
-
-	/** Parses JSON text; malformed text is an {@link InputException} naming the position. */
+	/** Parses JSON text into maps, lists, Doubles, Strings, Booleans and nulls. */
 	public static Object parse(String text) {
-		Parser p = new Parser(text);
-		Object v = p.value();
-		p.skipSpace();
-		if (p.pos < text.length()) throw p.error("unexpected text after the value");
-		return v;
+		try {
+			return value(GSON.fromJson(text, JsonElement.class));
+		}
+		catch (JsonParseException e) {
+			throw new InputException("not valid JSON: " + oneLine(e.getMessage()));
+		}
 	}
 
 	/** Parses a JSON object. */
 	@SuppressWarnings("unchecked")
 	public static Map<String, Object> parseObject(String text) {
-		Object v = parse(text);
-		if (!(v instanceof Map)) throw new InputException("expected a JSON object, found " + v);
-		return (Map<String, Object>) v;
+		Object o = parse(text);
+		if (!(o instanceof Map)) throw new InputException("expected a JSON object, found " + (o == null ? "nothing" : o
+			.getClass().getSimpleName()));
+		return (Map<String, Object>) o;
 	}
 
-	private static final class Parser {
-		private final String s;
-		private int pos;
-
-		Parser(String s) {
-			this.s = s;
-		}
-
-		InputException error(String what) {
-			return new InputException("malformed JSON at character " + pos + ": " + what);
-		}
-
-		void skipSpace() {
-			while (pos < s.length() && Character.isWhitespace(s.charAt(pos)))
-				pos++;
-		}
-
-		Object value() {
-			skipSpace();
-			if (pos >= s.length()) throw error("unexpected end");
-			char c = s.charAt(pos);
-			if (c == '{') return object();
-			if (c == '[') return array();
-			if (c == '"') return string();
-			if (s.startsWith("true", pos)) {
-				pos += 4;
-				return Boolean.TRUE;
-			}
-			if (s.startsWith("false", pos)) {
-				pos += 5;
-				return Boolean.FALSE;
-			}
-			if (s.startsWith("null", pos)) {
-				pos += 4;
-				return null;
-			}
-			int start = pos;
-			while (pos < s.length() && "+-0123456789.eE".indexOf(s.charAt(pos)) >= 0)
-				pos++;
-			if (start == pos) throw error("unexpected '" + c + "'");
-			try {
-				return Double.parseDouble(s.substring(start, pos));
-			}
-			catch (NumberFormatException e) {
-				throw error("bad number '" + s.substring(start, pos) + "'");
-			}
-		}
-
-		Map<String, Object> object() {
+	private static Object value(JsonElement e) {
+		if (e == null || e.isJsonNull()) return null;
+		if (e.isJsonObject()) {
 			Map<String, Object> m = new LinkedHashMap<>();
-			pos++;
-			skipSpace();
-			if (peek() == '}') {
-				pos++;
-				return m;
-			}
-			while (true) {
-				skipSpace();
-				if (peek() != '"') throw error("expected a key");
-				String key = string();
-				skipSpace();
-				if (peek() != ':') throw error("expected ':'");
-				pos++;
-				m.put(key, value());
-				skipSpace();
-				char c = peek();
-				pos++;
-				if (c == '}') return m;
-				if (c != ',') throw error("expected ',' or '}'");
-			}
+			for (Map.Entry<String, JsonElement> x : e.getAsJsonObject().entrySet())
+				m.put(x.getKey(), value(x.getValue()));
+			return m;
 		}
-
-		List<Object> array() {
+		if (e.isJsonArray()) {
 			List<Object> l = new ArrayList<>();
-			pos++;
-			skipSpace();
-			if (peek() == ']') {
-				pos++;
-				return l;
-			}
-			while (true) {
-				l.add(value());
-				skipSpace();
-				char c = peek();
-				pos++;
-				if (c == ']') return l;
-				if (c != ',') throw error("expected ',' or ']'");
-			}
+			for (JsonElement x : e.getAsJsonArray())
+				l.add(value(x));
+			return l;
 		}
+		JsonPrimitive p = e.getAsJsonPrimitive();
+		if (p.isBoolean()) return p.getAsBoolean();
+		if (p.isNumber()) return p.getAsDouble();
+		return p.getAsString();
+	}
 
-		String string() {
-			StringBuilder sb = new StringBuilder();
-			pos++;
-			while (pos < s.length()) {
-				char c = s.charAt(pos++);
-				if (c == '"') return sb.toString();
-				if (c != '\\') {
-					sb.append(c);
-					continue;
-				}
-				if (pos >= s.length()) break;
-				char e = s.charAt(pos++);
-				switch (e) {
-					case 'n' -> sb.append('\n');
-					case 't' -> sb.append('\t');
-					case 'r' -> sb.append('\r');
-					case 'b' -> sb.append('\b');
-					case 'f' -> sb.append('\f');
-					case 'u' -> {
-						if (pos + 4 > s.length()) throw error("short \\u escape");
-						sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-						pos += 4;
-					}
-					default -> sb.append(e);
-				}
-			}
-			throw error("unterminated string");
-		}
-
-		private char peek() {
-			if (pos >= s.length()) throw error("unexpected end");
-			return s.charAt(pos);
-		}
+	private static String oneLine(String s) {
+		return s == null ? "" : s.replaceAll("\\s+", " ");
 	}
 }

@@ -1,5 +1,6 @@
 package org.stemdiscovery.vae;
 
+import org.stemdiscovery.torch.TorchEngine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class Rvae implements AutoCloseable {
 
 	/** A new, untrained model with weights drawn from {@code seed}. */
 	public static Rvae create(RvaeArchitecture arch, long seed) {
-		Rvae m = new Rvae(arch, Torch.newManager());
+		Rvae m = new Rvae(arch, TorchEngine.newManager(TorchEngine.Work.TRAINING));
 		SplittableRandom rnd = new SplittableRandom(seed);
 		for (Map.Entry<String, long[]> e : m.shapes().entrySet()) {
 			long[] s = e.getValue();
@@ -70,7 +71,7 @@ public final class Rvae implements AutoCloseable {
 
 	/** Rebuilds a model from saved parameters; shapes must match the architecture. */
 	static Rvae of(RvaeArchitecture arch, float offset, float scale, Map<String, float[]> values, String source) {
-		Rvae m = new Rvae(arch, Torch.newManager());
+		Rvae m = new Rvae(arch, TorchEngine.newManager(TorchEngine.Work.TRAINING));
 		m.offset = offset;
 		m.scale = scale;
 		for (Map.Entry<String, long[]> e : m.shapes().entrySet()) {

@@ -1,5 +1,6 @@
 package org.stemdiscovery.vae;
 
+import org.stemdiscovery.torch.TorchEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -89,7 +90,7 @@ public final class RvaeFile {
 		@SuppressWarnings("unchecked")
 		RvaeArchitecture arch = RvaeArchitecture.fromMap((Map<String, Object>) a, source);
 		Map<String, float[]> values = new LinkedHashMap<>();
-		try (NDManager m = Torch.newManager()) {
+		try (NDManager m = TorchEngine.newManager(TorchEngine.Work.TRAINING)) {
 			NDList list;
 			try {
 				list = NDList.decode(m, bytes);

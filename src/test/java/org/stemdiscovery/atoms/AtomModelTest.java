@@ -1,5 +1,6 @@
 package org.stemdiscovery.atoms;
 
+import org.stemdiscovery.torch.TorchEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,14 +110,14 @@ class AtomModelTest {
 
 	@Test
 	void badThreadSettingIsExplained() {
-		String old = System.getProperty(TorchThreads.PROPERTY);
+		String old = System.getProperty(TorchEngine.PROPERTY);
 		try {
-			System.setProperty(TorchThreads.PROPERTY, "many");
-			InputException e = assertThrows(InputException.class, TorchThreads::configured);
+			System.setProperty(TorchEngine.PROPERTY, "many");
+			InputException e = assertThrows(InputException.class, () -> TorchEngine.threads(TorchEngine.Work.INFERENCE));
 			assertTrue(e.getMessage().contains("positive whole number"), e.getMessage());
 		}
 		finally {
-			System.setProperty(TorchThreads.PROPERTY, old == null ? "1" : old);
+			System.setProperty(TorchEngine.PROPERTY, old == null ? "1" : old);
 		}
 	}
 }

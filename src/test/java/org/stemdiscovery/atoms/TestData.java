@@ -1,5 +1,6 @@
 package org.stemdiscovery.atoms;
 
+import org.stemdiscovery.torch.TorchEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,6 @@ final class TestData {
 
 	/** Torch threads for tests: one, as the machine is shared. */
 	static void oneThread() {
-		System.setProperty(TorchThreads.PROPERTY, "1");
+		System.setProperty(TorchEngine.PROPERTY, "1");
 	}
 }

@@ -16,7 +16,7 @@ import org.stemdiscovery.atoms.LogAtomFinder;
 import org.stemdiscovery.atoms.Matching;
 import org.stemdiscovery.atoms.NearestNeighbours;
 import org.stemdiscovery.atoms.Scoring;
-import org.stemdiscovery.atoms.TorchThreads;
+import org.stemdiscovery.torch.TorchEngine;
 import org.stemdiscovery.atoms.TrainingData;
 import org.stemdiscovery.io.Csv;
 import org.stemdiscovery.io.Tiff;
@@ -37,7 +37,7 @@ public final class AtomsBench {
 		int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
 		Path out = Path.of("bench-out/atoms");
 		Files.createDirectories(out);
-		System.out.printf("threads %d (-D%s), cores %d%n", TorchThreads.configured(), TorchThreads.PROPERTY, Runtime
+		System.out.printf("threads %d (-D%s), cores %d%n", TorchEngine.threads(TorchEngine.Work.INFERENCE), TorchEngine.PROPERTY, Runtime
 			.getRuntime().availableProcessors());
 		try (AtomModel model = AtomModel.bundled()) {
 			DcnnAtomFinder dcnn = new DcnnAtomFinder(model, FinderSettings.defaults());
@@ -54,12 +54,12 @@ public final class AtomsBench {
 		System.out.println("\n## Speed, 1024 x 1024 px (median of " + runs + " runs after one warm-up)");
 		System.out.println("| method | torch threads | median s | min s | atoms |");
 		System.out.println("|---|---|---|---|---|");
-		String configured = Integer.toString(TorchThreads.configured());
+		String configured = Integer.toString(TorchEngine.threads(TorchEngine.Work.INFERENCE));
 		for (var e : List.of(new Object[] { "dcnn", dcnn, "1" }, new Object[] { "dcnn", dcnn, "2" }, new Object[] { "log",
 			log, "-" })) {
 			AtomFinder f = (AtomFinder) e[1];
-			System.setProperty(TorchThreads.PROPERTY, e[2].equals("-") ? configured : (String) e[2]);
-			TorchThreads.engine();
+			System.setProperty(TorchEngine.PROPERTY, e[2].equals("-") ? configured : (String) e[2]);
+			TorchEngine.start(TorchEngine.Work.INFERENCE);
 			int n = f.find(s.noisy(), 1024, 1024).size();
 			double[] t = new double[runs];
 			for (int r = 0; r < runs; r++) {
@@ -70,8 +70,8 @@ public final class AtomsBench {
 			Arrays.sort(t);
 			System.out.printf("| %s | %s | %.3f | %.3f | %d |%n", e[0], e[2], t[runs / 2], t[0], n);
 		}
-		System.setProperty(TorchThreads.PROPERTY, configured);
-		TorchThreads.engine();
+		System.setProperty(TorchEngine.PROPERTY, configured);
+		TorchEngine.start(TorchEngine.Work.INFERENCE);
 	}
 
 	private static void noise(AtomFinder dcnn, AtomFinder log) {

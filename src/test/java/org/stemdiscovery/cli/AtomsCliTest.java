@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stemdiscovery.atoms.AtomTable;
 import org.stemdiscovery.atoms.FoundAtom;
 import org.stemdiscovery.atoms.Matching;
-import org.stemdiscovery.atoms.TorchThreads;
+import org.stemdiscovery.torch.TorchEngine;
 import org.stemdiscovery.io.Tiff;
 import org.stemdiscovery.io.TiffImage;
 import org.stemdiscovery.sim.Atom;
@@ -31,7 +31,7 @@ class AtomsCliTest {
 
 	@BeforeAll
 	static void threads() {
-		System.setProperty(TorchThreads.PROPERTY, "1");
+		System.setProperty(TorchEngine.PROPERTY, "1");
 	}
 
 	private record Run(int rc, String out, String err) {}

@@ -72,14 +72,14 @@ class CliTest {
 		String img = "test-images/pillars_256.tif", out = dir.resolve("o").toString();
 		expectError("window 300 px is larger than the 256 x 256 px image", "fft", "--image", img, "--window", "300",
 			"--out", out);
-		expectError("step 0 px must be at least 1 px", "fft", "--image", img, "--step", "0", "--out", out);
+		expectError("step 0 px is out of range; choose at least 1", "fft", "--image", img, "--step", "0", "--out", out);
 		expectError("zoom 20 leaves 2 px", "fft", "--image", img, "--window", "64", "--zoom", "20", "--out", out);
 		expectError("no such file", "fft", "--image", dir.resolve("nope.tif").toString(), "--out", out);
 		expectError("is empty (0 bytes)", "fft", "--image", Files.createFile(dir.resolve("empty.tif")).toString(),
 			"--out", out);
-		expectError("unknown option --windw", "fft", "--image", img, "--windw", "3", "--out", out);
+		expectError("Unknown option: '--windw'", "fft", "--image", img, "--windw", "3", "--out", out);
 		expectError("needs --image", "fft", "--out", out);
-		expectError("'abc' is not a whole number", "fft", "--image", img, "--window", "abc", "--out", out);
+		expectError("window 'abc' is not a number", "fft", "--image", img, "--window", "abc", "--out", out);
 		Path nan = dir.resolve("nan.tif");
 		float[] px = new float[64 * 64];
 		px[70] = Float.NaN;
@@ -104,6 +104,11 @@ class CliTest {
 			Result r = cli(c.name(), "--help");
 			assertEquals(0, r.code());
 			assertTrue(r.out().startsWith("usage: stem-discovery " + c.name()), r.out());
+		}
+		for (Verb v : Main.verbs()) {
+			Result r = cli(v.spec().name(), "--help");
+			assertEquals(0, r.code());
+			assertTrue(r.out().contains("Usage: stem-discovery " + v.spec().name()), r.out());
 		}
 		assertTrue(cli("--help").out().contains("make-test-images"));
 	}

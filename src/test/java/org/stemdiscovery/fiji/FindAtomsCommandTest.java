@@ -28,7 +28,7 @@ import org.scijava.command.CommandService;
 import org.stemdiscovery.atoms.AtomTable;
 import org.stemdiscovery.atoms.FoundAtom;
 import org.stemdiscovery.atoms.Matching;
-import org.stemdiscovery.atoms.TorchThreads;
+import org.stemdiscovery.torch.TorchEngine;
 import org.stemdiscovery.image.InputException;
 import org.stemdiscovery.sim.GrapheneScene;
 import org.stemdiscovery.sim.SyntheticImage;
@@ -43,7 +43,7 @@ class FindAtomsCommandTest {
 
 	@BeforeAll
 	static void start() {
-		System.setProperty(TorchThreads.PROPERTY, "1");
+		System.setProperty(TorchEngine.PROPERTY, "1");
 		context = new Context(CommandService.class);
 		commands = context.service(CommandService.class);
 	}

@@ -1,0 +1,48 @@
+package org.stemdiscovery.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.stemdiscovery.command.Values;
+import org.stemdiscovery.image.InputException;
+import org.stemdiscovery.io.Tiff;
+import org.stemdiscovery.io.TiffImage;
+
+/**
+ * One run of a verb: the checked parameter values, the files given, the output folder (already prepared:
+ * it exists and holds none of the verb's outputs unless {@code --force}) and where to print.
+ */
+record Call(String verb, Values values, Map<String, Path> files, Path out, boolean force, PrintStream stdout) {
+
+	/** A file option's path; {@code null} when an optional one was not given. */
+	Path file(String name) {
+		return files.get(name);
+	}
+
+	/** Reads a TIFF given as {@code --name}, with a one-line message when it is missing or unreadable. */
+	TiffImage tiff(String name) {
+		Path p = files.get(name);
+		if (p == null) return null;
+		return Tiff.read(p);
+	}
+
+	/** Reads a single-plane TIFF; a stack is refused with what to do. */
+	TiffImage plane(String name) {
+		TiffImage img = tiff(name);
+		if (img != null && img.planes() > 1) throw new InputException(files.get(name).getFileName() + " has " + img
+			.planes() + " planes; " + verb + " needs one 2-D image (save a single plane from Fiji)");
+		return img;
+	}
+
+	void println(String line) {
+		stdout.println(line);
+	}
+
+	/** Writes {@code text} into the output folder. */
+	void writeString(String file, String text) throws IOException {
+		Files.writeString(out.resolve(file), text);
+	}
+}

@@ -1,0 +1,176 @@
+package org.stemdiscovery.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.stemdiscovery.command.Param;
+import org.stemdiscovery.command.Spec;
+import org.stemdiscovery.command.Values;
+import org.stemdiscovery.image.CancelledException;
+import org.stemdiscovery.image.InputException;
+
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Builds the picocli command line from the verbs' {@link Spec}s: one option per parameter (its aliases as
+ * further names, its choices as completion candidates, its default and range in the help), the verb's file
+ * options, {@code --out} and {@code --force}. Values arrive as text and are checked by the spec, so the
+ * command line applies exactly the rules every other door applies. Exit codes: 0 done, 2 bad input (one
+ * line), 130 cancelled, 1 an unexpected failure.
+ */
+final class Cli {
+
+	static final String NAME = "stem-discovery";
+
+	private final List<Verb> verbs;
+	private final PrintStream out, err;
+
+	Cli(List<Verb> verbs, PrintStream out, PrintStream err) {
+		this.verbs = verbs;
+		this.out = out;
+		this.err = err;
+	}
+
+	/** The picocli model of the whole command line (also what the completion script is made from). */
+	CommandLine commandLine() {
+		CommandSpec root = CommandSpec.create().name(NAME).mixinStandardHelpOptions(false);
+		root.usageMessage().description("Automated-experiment tools for STEM images.").commandListHeading(
+			"%nCommands:%n");
+		CommandLine cl = new CommandLine(root);
+		for (Verb v : verbs)
+			cl.addSubcommand(v.spec().name(), new CommandLine(spec(v)));
+		cl.setOut(new PrintWriter(out, true));
+		cl.setErr(new PrintWriter(err, true));
+		return cl;
+	}
+
+	private static CommandSpec spec(Verb v) {
+		Spec s = v.spec();
+		CommandSpec c = CommandSpec.create().name(s.name());
+		c.usageMessage().description(s.description()).header(s.summary()).width(100).abbreviateSynopsis(true)
+			.sortOptions(false);
+		for (Verb.FileOption f : v.inputs())
+			c.addOption(OptionSpec.builder("--" + f.name()).paramLabel(f.label()).type(String.class).required(false)
+				.description(f.help() + (f.required() ? " (required)" : "")).build());
+		if (v.needsOut()) c.addOption(OptionSpec.builder("--out").paramLabel("DIR").type(String.class)
+			.description("output folder (required): " + String.join(", ", v.outputs(s.defaults()))).build());
+		else c.addOption(OptionSpec.builder("--out").paramLabel("DIR").type(String.class)
+			.description("output folder: " + String.join(", ", v.outputs(s.defaults()))).build());
+		for (Param p : s.params())
+			c.addOption(option(p));
+		c.addOption(OptionSpec.builder("--force").arity("0").type(boolean.class)
+			.description("replace the outputs if the folder already has them").build());
+		c.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("show this help").build());
+		return c;
+	}
+
+	private static OptionSpec option(Param p) {
+		List<String> names = new ArrayList<>();
+		names.add("--" + p.name());
+		for (String a : p.aliases())
+			names.add("--" + a);
+		OptionSpec.Builder b = OptionSpec.builder(names.toArray(String[]::new));
+		String help = p.fullHelp();
+		if (p.kind() == Param.Kind.FLAG) return b.arity("0").type(boolean.class).description(help).build();
+		b.type(String.class).paramLabel(label(p)).description(help + " (default: " + p.defaultText() + ")");
+		if (p.kind() == Param.Kind.CHOICE) b.completionCandidates(p.choices());
+		return b.build();
+	}
+
+	private static String label(Param p) {
+		return switch (p.kind()) {
+			case CHOICE -> String.join("|", p.choices());
+			case INT -> p.unit().isEmpty() ? "N" : p.unit().toUpperCase(java.util.Locale.ROOT);
+			case REAL -> (p.unit().isEmpty() ? "X" : p.unit().toUpperCase(java.util.Locale.ROOT)) +
+				(p.words().isEmpty() ? "" : "|" + String.join("|", p.words()));
+			default -> "TEXT";
+		};
+	}
+
+	/** Parses and runs one verb; never calls {@code System.exit}. */
+	int run(String... args) {
+		CommandLine cl = commandLine();
+		if (args.length > 0 && !args[0].startsWith("-") && !cl.getSubcommands().containsKey(args[0])) {
+			err.println(NAME + ": unknown command '" + args[0] + "'; run '" + NAME + " --help' for the list");
+			return 2;
+		}
+		ParseResult parsed;
+		try {
+			parsed = cl.parseArgs(args);
+		}
+		catch (CommandLine.ParameterException e) {
+			CommandLine sub = e.getCommandLine();
+			String verb = sub == cl ? NAME : NAME + " " + sub.getCommandName();
+			err.println(verb + ": " + e.getMessage() + "; see '" + verb + " --help'");
+			return 2;
+		}
+		if (!parsed.hasSubcommand()) {
+			cl.usage(out);
+			return args.length == 0 ? 2 : 0;
+		}
+		ParseResult sub = parsed.subcommand();
+		if (sub.isUsageHelpRequested()) {
+			sub.commandSpec().commandLine().usage(out);
+			return 0;
+		}
+		Verb verb = verbs.stream().filter(v -> v.spec().name().equals(sub.commandSpec().name())).findFirst()
+			.orElseThrow();
+		String name = NAME + " " + verb.spec().name();
+		try {
+			verb.run(call(verb, sub));
+			return 0;
+		}
+		catch (InputException e) {
+			err.println(name + ": " + e.getMessage());
+			return 2;
+		}
+		catch (CancelledException e) {
+			err.println(name + ": cancelled");
+			return 130;
+		}
+		catch (Exception e) {
+			err.println(name + ": unexpected failure: " + e);
+			if (System.getenv("STEM_DISCOVERY_DEBUG") != null) e.printStackTrace(err);
+			else err.println(name + ": set STEM_DISCOVERY_DEBUG=1 for the details, and please report it");
+			return 1;
+		}
+	}
+
+	/** Checks the values with the spec and prepares the output folder before any work is done. */
+	private Call call(Verb verb, ParseResult r) {
+		Spec s = verb.spec();
+		String name = NAME + " " + s.name();
+		Map<String, Object> given = new LinkedHashMap<>();
+		for (Param p : s.params())
+			if (r.hasMatchedOption("--" + p.name())) given.put(p.name(), r.matchedOptionValue("--" + p.name(), (Object) null));
+		Values values = s.parse(given);
+		Map<String, Path> files = new LinkedHashMap<>();
+		for (Verb.FileOption f : verb.inputs()) {
+			String v = r.matchedOptionValue("--" + f.name(), null);
+			if (v == null && f.required()) throw new InputException("'" + s.name() + "' needs --" + f.name() + " " + f
+				.label() + "; see '" + name + " --help'");
+			if (v != null) files.put(f.name(), Path.of(v));
+		}
+		String o = r.matchedOptionValue("--out", null);
+		boolean force = r.hasMatchedOption("--force");
+		Path out = null;
+		if (o == null && verb.needsOut()) throw new InputException("'" + s.name() + "' needs --out DIR; see '" + name +
+			" --help'");
+		if (o != null) out = OutputFolder.check(Path.of(o), force, verb.outputs(values).toArray(String[]::new));
+		return new Call(s.name(), values, files, out, force, this.out);
+	}
+
+	/** The bash completion script for every verb and option. */
+	String completionScript() {
+		return AutoComplete.bash(NAME, commandLine());
+	}
+}
