@@ -77,7 +77,7 @@ class CliTest {
 		expectError("no such file", "fft", "--image", dir.resolve("nope.tif").toString(), "--out", out);
 		expectError("is empty (0 bytes)", "fft", "--image", Files.createFile(dir.resolve("empty.tif")).toString(),
 			"--out", out);
-		expectError("Unknown option: '--windw'", "fft", "--image", img, "--windw", "3", "--out", out);
+		expectError("Unknown options: '--windw'", "fft", "--image", img, "--windw", "3", "--out", out);
 		expectError("needs --image", "fft", "--out", out);
 		expectError("window 'abc' is not a number", "fft", "--image", img, "--window", "abc", "--out", out);
 		Path nan = dir.resolve("nan.tif");
