@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.stemdiscovery.image.InputException;
+import org.stemdiscovery.image.Registry;
 
 /**
  * One parameter of a command, declared once: its name (the CLI option {@code --name}, the Fiji field, the
@@ -20,7 +22,7 @@ import org.stemdiscovery.image.InputException;
  */
 public record Param(String name, Kind kind, Object defaultValue, double min, double max,
 	Supplier<List<String>> choiceList, List<String> words, String unit, String help, String label,
-	List<String> aliases) {
+	List<String> aliases, UnaryOperator<String> canonical) {
 
 	/** What values a parameter takes. */
 	public enum Kind {
@@ -35,22 +37,22 @@ public record Param(String name, Kind kind, Object defaultValue, double min, dou
 
 	public static Param integer(String name, int def) {
 		return new Param(name, Kind.INT, def, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null, List.of(), "", "",
-			"", List.of());
+			"", List.of(), null);
 	}
 
 	public static Param real(String name, double def) {
 		return new Param(name, Kind.REAL, def, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null, List.of(), "", "",
-			"", List.of());
+			"", List.of(), null);
 	}
 
 	/** A number that may also be one of {@code words}; {@code def} is a Double or one of the words. */
 	public static Param realOr(String name, Object def, String... words) {
 		return new Param(name, Kind.REAL, def, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null, List.of(words),
-			"", "", "", List.of());
+			"", "", "", List.of(), null);
 	}
 
 	public static Param flag(String name) {
-		return new Param(name, Kind.FLAG, false, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null, List.of(), "", "", "", List.of());
+		return new Param(name, Kind.FLAG, false, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null, List.of(), "", "", "", List.of(), null);
 	}
 
 	public static Param choice(String name, String def, String... choices) {
@@ -60,15 +62,24 @@ public record Param(String name, Kind kind, Object defaultValue, double min, dou
 
 	/** Choices read when asked, e.g. from a {@link Registry}. */
 	public static Param choice(String name, String def, Supplier<List<String>> choices) {
-		return new Param(name, Kind.CHOICE, def, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, choices, List.of(), "", "", "", List.of());
+		return new Param(name, Kind.CHOICE, def, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, choices, List.of(), "", "", "", List.of(), null);
+	}
+
+	/**
+	 * One of a registry's names (its older spellings accepted and turned into the current name), so a new
+	 * implementation appears in every door with its registration line.
+	 */
+	public static Param choice(String name, String def, Registry<?> registry) {
+		return new Param(name, Kind.CHOICE, def, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, registry::names,
+			List.of(), "", "", "", List.of(), registry::canonical);
 	}
 
 	public static Param text(String name, String def) {
-		return new Param(name, Kind.TEXT, def, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null, List.of(), "", "", "", List.of());
+		return new Param(name, Kind.TEXT, def, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null, List.of(), "", "", "", List.of(), null);
 	}
 
 	public Param range(double lo, double hi) {
-		return new Param(name, kind, defaultValue, lo, hi, choiceList, words, unit, help, label, aliases);
+		return new Param(name, kind, defaultValue, lo, hi, choiceList, words, unit, help, label, aliases, canonical);
 	}
 
 	public Param min(double lo) {
@@ -76,22 +87,22 @@ public record Param(String name, Kind kind, Object defaultValue, double min, dou
 	}
 
 	public Param unit(String u) {
-		return new Param(name, kind, defaultValue, min, max, choiceList, words, u, help, label, aliases);
+		return new Param(name, kind, defaultValue, min, max, choiceList, words, u, help, label, aliases, canonical);
 	}
 
 	public Param help(String h) {
-		return new Param(name, kind, defaultValue, min, max, choiceList, words, unit, h, label, aliases);
+		return new Param(name, kind, defaultValue, min, max, choiceList, words, unit, h, label, aliases, canonical);
 	}
 
 	/** The Fiji dialog label; its first word, lower-cased, is the macro key. */
 	public Param label(String l) {
-		return new Param(name, kind, defaultValue, min, max, choiceList, words, unit, help, l, aliases);
+		return new Param(name, kind, defaultValue, min, max, choiceList, words, unit, help, l, aliases, canonical);
 	}
 
 	public Param alias(String... more) {
 		List<String> a = new ArrayList<>(aliases);
 		a.addAll(List.of(more));
-		return new Param(name, kind, defaultValue, min, max, choiceList, words, unit, help, label, a);
+		return new Param(name, kind, defaultValue, min, max, choiceList, words, unit, help, label, a, canonical);
 	}
 
 	/** The valid choices of a {@link Kind#CHOICE} parameter (empty for other kinds). */
@@ -148,6 +159,7 @@ public record Param(String name, Kind kind, Object defaultValue, double min, dou
 	}
 
 	private String choiceValue(String raw) {
+		if (canonical != null) return canonical.apply(raw);
 		String s = raw.trim().toLowerCase(Locale.ROOT);
 		List<String> c = choices();
 		if (!c.contains(s)) throw new InputException(name + " '" + raw + "' is unknown; choose " + orList(c));
@@ -199,8 +211,7 @@ public record Param(String name, Kind kind, Object defaultValue, double min, dou
 	}
 
 	static String orList(List<String> c) {
-		if (c.size() <= 1) return String.join("", c);
-		return String.join(", ", c.subList(0, c.size() - 1)) + " or " + c.get(c.size() - 1);
+		return Registry.orList(c);
 	}
 
 	/** Help text with range, choices and unit, as the CLI and the dialog's tooltip show it. */

@@ -51,9 +51,19 @@ public final class TorchEngine {
 		}
 	}
 
+	/** {@code requested} when positive, else {@link #threads(Work)}: what a command's threads parameter of 0 means. */
+	public static int threads(Work work, int requested) {
+		return requested > 0 ? requested : threads(work);
+	}
+
 	/** Starts the engine (once per process) and applies the thread count for {@code work}. */
 	public static Engine start(Work work) {
-		int n = threads(work);
+		return start(work, 0);
+	}
+
+	/** Starts the engine and applies {@code requested} threads, or the default for {@code work} when it is 0. */
+	public static Engine start(Work work, int requested) {
+		int n = threads(work, requested);
 		if (System.getProperty(INTEROP) == null) System.setProperty(INTEROP, "1");
 		Engine engine;
 		try {
@@ -71,6 +81,11 @@ public final class TorchEngine {
 	/** A fresh root manager on the CPU after {@link #start}; close it to free everything made in it. */
 	public static NDManager newManager(Work work) {
 		return start(work).newBaseManager(Device.cpu());
+	}
+
+	/** As {@link #newManager(Work)} with a thread count ({@code 0}: the default for the work). */
+	public static NDManager newManager(Work work, int requested) {
+		return start(work, requested).newBaseManager(Device.cpu());
 	}
 
 	/**

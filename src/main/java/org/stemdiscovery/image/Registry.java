@@ -1,4 +1,4 @@
-package org.stemdiscovery.command;
+package org.stemdiscovery.image;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.stemdiscovery.image.InputException;
 
 /**
- * Named implementations of one extension point (kernels, acquisition functions, unmixers, atom finders,
+ * Named implementations of one extension point (in the core package that holds them, as a constant) (kernels, acquisition functions, unmixers, atom finders,
  * workflows): both doors list their choices from here, and an unknown name is the project's input error naming
  * the valid ones. Adding an implementation is its class plus one {@link #add} line where the registry is built.
  * Immutable: {@link #add} returns a new registry, so a registry can be a constant.
@@ -55,10 +54,16 @@ public final class Registry<T> {
 		String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
 		if (entries.containsKey(n)) return n;
 		if (aliases.containsKey(n)) return aliases.get(n);
-		throw new InputException(what + " '" + name + "' is unknown; choose " + Param.orList(names()));
+		throw new InputException(what + " '" + name + "' is unknown; choose " + orList(names()));
 	}
 
 	public T get(String name) {
 		return entries.get(canonical(name));
+	}
+
+	/** "a, b or c". */
+	public static String orList(List<String> c) {
+		if (c.size() <= 1) return String.join("", c);
+		return String.join(", ", c.subList(0, c.size() - 1)) + " or " + c.get(c.size() - 1);
 	}
 }
