@@ -37,14 +37,17 @@ public abstract class StemCommand extends ContextCommand {
 
 	protected StemCommand() {
 		Spec spec = spec();
+		if (spec == null) return;
 		for (Param p : spec.params()) {
 			Field f = field(p.name());
 			if (f != null) set(f, fieldValue(f.getType(), p.defaultValue()));
 		}
 	}
 
-	/** The command's parameters. */
-	public abstract Spec spec();
+	/** The command's parameters ({@code null} only while a command is still being moved onto its spec). */
+	public Spec spec() {
+		return null;
+	}
 
 	/** Input fields that only the Fiji door has (drawing options); every other editable input is in the spec. */
 	public Set<String> fijiOnly() {
