@@ -80,6 +80,10 @@ final class Cli {
 			names.add("--" + a);
 		OptionSpec.Builder b = OptionSpec.builder(names.toArray(String[]::new));
 		String help = p.fullHelp();
+		if (p.kind() == Param.Kind.FLAG && Boolean.TRUE.equals(p.defaultValue()))
+			// on by default: a bare --name keeps it on, --name off turns it off (the spec reads on/off, true/false)
+			return b.arity("0..1").type(String.class).fallbackValue("on").paramLabel("on|off").description(help +
+				" (default: on)").build();
 		if (p.kind() == Param.Kind.FLAG) return b.arity("0").type(boolean.class).description(help).build();
 		b.type(String.class).paramLabel(label(p)).description(help + " (default: " + p.defaultText() + ")");
 		if (p.kind() == Param.Kind.CHOICE) b.completionCandidates(p.choices());
