@@ -9,15 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.stemdiscovery.bo.Run;
+import org.stemdiscovery.bo.StepRecord;
 import org.stemdiscovery.command.BoTask;
 import org.stemdiscovery.command.Table;
-import org.stemdiscovery.bo.StepRecord;
 import org.stemdiscovery.io.Csv;
 import org.stemdiscovery.io.Json;
 import org.stemdiscovery.io.Tiff;
 
 /**
- * The files of a BO run inside a workflow report (the bo verb writes the same through {@link BoTask}): per-step table, measured points, replayable JSON record, GP mean and std stacks. */
+ * The files of a BO run inside a workflow report: per-step table, measured points, replayable JSON record, GP
+ * mean and std stacks. The steps table, stack names and Info keys are {@link BoTask}'s, as the bo verb writes them.
+ */
 public final class RunFiles {
 
 	public static final String STEPS = "steps.csv", POINTS = "points.csv", RUN = "run.json",
