@@ -1,6 +1,6 @@
 package org.stemdiscovery.bo;
 
-import org.stemdiscovery.image.InputException;
+import org.stemdiscovery.image.Registry;
 
 /**
  * Scores a candidate from its posterior mean and standard deviation, given the best value measured so far
@@ -26,13 +26,19 @@ public interface Acquisition {
 		return false;
 	}
 
+	/** Makes an acquisition function from its parameter (NaN = its default) and the goal. */
+	interface Factory {
+		Acquisition make(double parameter, Goal goal);
+	}
+
+	/** The acquisition functions every door offers; a new one is its class plus one line here. */
+	Registry<Factory> REGISTRY = Registry.<Factory>of("acquisition")
+		.add("ei", (p, g) -> new ExpectedImprovement(Double.isNaN(p) ? 0.01 : p, g))
+		.add("ucb", (p, g) -> new UpperConfidenceBound(Double.isNaN(p) ? 4 : p, g))
+		.add("pi", (p, g) -> new ProbabilityOfImprovement(Double.isNaN(p) ? 0.01 : p, g));
+
 	/** Builds one by name; {@code parameter} NaN picks the default (ξ 0.01, β 4). */
 	static Acquisition of(String name, double parameter, Goal goal) {
-		return switch (name.toLowerCase()) {
-			case "ei" -> new ExpectedImprovement(Double.isNaN(parameter) ? 0.01 : parameter, goal);
-			case "pi" -> new ProbabilityOfImprovement(Double.isNaN(parameter) ? 0.01 : parameter, goal);
-			case "ucb" -> new UpperConfidenceBound(Double.isNaN(parameter) ? 4 : parameter, goal);
-			default -> throw new InputException("acquisition '" + name + "' is unknown; choose ei, ucb or pi");
-		};
+		return REGISTRY.get(name).make(parameter, goal);
 	}
 }

@@ -1,17 +1,28 @@
 package org.stemdiscovery.bo;
 
-import java.util.LinkedHashMap;
+import java.io.IOException;
 import java.util.Map;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.annotations.JsonAdapter;
+import com.google.gson.annotations.SerializedName;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 
 import org.stemdiscovery.gp.Hyperparameters;
 import org.stemdiscovery.gp.Kernel;
 import org.stemdiscovery.image.InputException;
+import org.stemdiscovery.io.Json;
 
 /**
  * Everything that decides a simulated BO run; with the target map it replays the run exactly.
  *
  * @param kernel          rbf, matern52 or rq
- * @param lengthScale     kernel length scale in px (the start value when {@code fitLength})
+ * @param lengthScale     kernel length scale in px (the start value when {@code fitLength}: {@link #FIT_START_PX})
  * @param fitLength       refit variance, length scale (and α) by marginal likelihood before every step
  * @param rqAlpha         α of the rational-quadratic kernel
  * @param noise           observation-noise variance relative to the normalised values
@@ -29,10 +40,22 @@ import org.stemdiscovery.image.InputException;
  * @param measurementNoise standard deviation of Gaussian noise added by the simulated microscope
  * @param threads         worker threads for the candidate passes
  */
-public record BoSettings(String kernel, double lengthScale, boolean fitLength, double rqAlpha, double noise,
-	String acquisition, double acquisitionParameter, Goal goal, int batch, int steps, int seedGrid, long seed,
-	BatchMode batchMode, double exclusionRadius, boolean pathPlanning, double travelCost, double threshold,
-	double discoveryRadius, double measurementNoise, int threads) {
+public record BoSettings(String kernel, @SerializedName("length_scale") double lengthScale,
+	@SerializedName("fit_length") boolean fitLength, @SerializedName("rq_alpha") double rqAlpha, double noise,
+	String acquisition, @SerializedName("acquisition_parameter") @JsonAdapter(DefaultWord.class) double acquisitionParameter,
+	Goal goal, int batch, int steps, @SerializedName("seed_grid") int seedGrid, long seed,
+	@SerializedName("batch_mode") BatchMode batchMode,
+	@SerializedName("exclusion_radius") @JsonAdapter(DefaultWord.class) double exclusionRadius,
+	@SerializedName("path_planning") boolean pathPlanning, @SerializedName("travel_cost") double travelCost,
+	@JsonAdapter(OtsuWord.class) double threshold,
+	@SerializedName("discovery_radius") @JsonAdapter(DefaultWord.class) double discoveryRadius,
+	@SerializedName("measurement_noise") double measurementNoise, int threads) {
+
+	/**
+	 * Where the length-scale fit starts, in px: one value for every door and the sweep (the CLI's bo started
+	 * at 10 px and its sweep at 5).
+	 */
+	public static final double FIT_START_PX = 10;
 
 	public BoSettings {
 		Kernel.of(kernel, 1, 1, 1); // name check
@@ -154,46 +177,69 @@ public record BoSettings(String kernel, double lengthScale, boolean fitLength, d
 		return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
 	}
 
-	/** Every setting by name, for the run record (NaN = "default"). */
+	/** Every setting by its run-record name (NaN written as the record's words "default" and "otsu"). */
 	public Map<String, Object> toMap() {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("kernel", kernel);
-		m.put("length_scale", lengthScale);
-		m.put("fit_length", fitLength);
-		m.put("rq_alpha", rqAlpha);
-		m.put("noise", noise);
-		m.put("acquisition", acquisition);
-		m.put("acquisition_parameter", Double.isNaN(acquisitionParameter) ? "default" : acquisitionParameter);
-		m.put("goal", goal.name().toLowerCase());
-		m.put("batch", batch);
-		m.put("steps", steps);
-		m.put("seed_grid", seedGrid);
-		m.put("seed", seed);
-		m.put("batch_mode", batchMode.id());
-		m.put("exclusion_radius", Double.isNaN(exclusionRadius) ? "default" : exclusionRadius);
-		m.put("path_planning", pathPlanning);
-		m.put("travel_cost", travelCost);
-		m.put("threshold", Double.isNaN(threshold) ? "otsu" : threshold);
-		m.put("discovery_radius", Double.isNaN(discoveryRadius) ? "default" : discoveryRadius);
-		m.put("measurement_noise", measurementNoise);
-		m.put("threads", threads);
-		return m;
+		return Json.parseObject(GSON.toJson(this));
 	}
 
-	/** Reads {@link #toMap()} back (values parsed from JSON). */
+	/**
+	 * Reads {@link #toMap()} back (values parsed from JSON), also as written by earlier versions; the settings
+	 * are checked as when they were made.
+	 */
 	public static BoSettings fromMap(Map<String, ?> m) {
-		return new BoSettings((String) m.get("kernel"), num(m, "length_scale"), (Boolean) m.get("fit_length"),
-			num(m, "rq_alpha"), num(m, "noise"), (String) m.get("acquisition"), num(m, "acquisition_parameter"),
-			Goal.parse((String) m.get("goal")), (int) num(m, "batch"), (int) num(m, "steps"), (int) num(m, "seed_grid"),
-			(long) num(m, "seed"), BatchMode.parse((String) m.get("batch_mode")), num(m, "exclusion_radius"),
-			(Boolean) m.get("path_planning"), num(m, "travel_cost"), num(m, "threshold"), num(m, "discovery_radius"),
-			num(m, "measurement_noise"), (int) num(m, "threads"));
+		try {
+			return GSON.fromJson(GSON.toJsonTree(m), BoSettings.class);
+		}
+		catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+			throw new InputException("run record: the settings cannot be read (" + e.getMessage() + ")");
+		}
+		catch (RuntimeException e) {
+			// Gson wraps what the canonical constructor throws
+			if (e.getCause() instanceof InputException i) throw i;
+			throw e;
+		}
 	}
 
-	private static double num(Map<String, ?> m, String key) {
-		Object v = m.get(key);
-		if (v instanceof Number n) return n.doubleValue();
-		if (v == null || v instanceof String) return Double.NaN;
-		throw new InputException("run record: '" + key + "' is " + v + ", not a number");
+	private static final Gson GSON = new GsonBuilder().create();
+
+	/**
+	 * A number whose NaN ("not given") is written as a word and read back from any word or null, as the run
+	 * record has always written them.
+	 */
+	abstract static class NanAsWord extends TypeAdapter<Double> {
+		private final String word;
+
+		NanAsWord(String word) {
+			this.word = word;
+		}
+
+		@Override
+		public void write(JsonWriter out, Double v) throws IOException {
+			if (v == null || Double.isNaN(v)) out.value(word);
+			else out.value(v);
+		}
+
+		@Override
+		public Double read(JsonReader in) throws IOException {
+			JsonToken t = in.peek();
+			if (t == JsonToken.NUMBER) return in.nextDouble();
+			if (t == JsonToken.NULL) in.nextNull();
+			else in.nextString();
+			return Double.NaN;
+		}
+	}
+
+	/** NaN = "default" (the acquisition's own parameter, the length scale as radius). */
+	static final class DefaultWord extends NanAsWord {
+		DefaultWord() {
+			super("default");
+		}
+	}
+
+	/** NaN = "otsu" (Otsu's threshold of the target). */
+	static final class OtsuWord extends NanAsWord {
+		OtsuWord() {
+			super("otsu");
+		}
 	}
 }

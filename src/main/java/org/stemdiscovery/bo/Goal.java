@@ -1,8 +1,14 @@
 package org.stemdiscovery.bo;
 
+import com.google.gson.annotations.SerializedName;
+
 /** Whether the experiment hunts for high target values (the bright feature, default) or low ones. */
 public enum Goal {
-	MAXIMISE, MINIMISE;
+	/** Run records name them in lower case. */
+	@SerializedName("maximise")
+	MAXIMISE,
+	@SerializedName("minimise")
+	MINIMISE;
 
 	/** +1 for maximise, −1 for minimise: acquisitions work on {@code sign · value}. */
 	public double sign() {

@@ -29,7 +29,7 @@ public final class Sweep {
 			for (String a : acquisitions)
 				for (double l : lengths)
 					for (long s : seeds)
-						out.add(base.withKernel(k, Double.isNaN(l) ? base.lengthScale() : l, Double.isNaN(l))
+						out.add(base.withKernel(k, Double.isNaN(l) ? BoSettings.FIT_START_PX : l, Double.isNaN(l))
 							.withAcquisition(a, Double.NaN).withSeed(s).withThreads(1));
 		if (out.isEmpty()) throw new InputException("the sweep is empty; give at least one kernel, acquisition, length and seed");
 		return out;

@@ -56,7 +56,7 @@ final class Cli {
 	private static CommandSpec spec(Verb v) {
 		Spec s = v.spec();
 		CommandSpec c = CommandSpec.create().name(s.name());
-		c.usageMessage().description(s.description()).header(s.summary()).width(100).abbreviateSynopsis(true)
+		c.usageMessage().description(literal(s.description())).header(literal(s.summary())).width(100).abbreviateSynopsis(true)
 			.sortOptions(false);
 		for (Verb.FileOption f : v.inputs())
 			c.addOption(OptionSpec.builder("--" + f.name()).paramLabel(f.label()).type(String.class).required(false)
@@ -79,11 +79,20 @@ final class Cli {
 		for (String a : p.aliases())
 			names.add("--" + a);
 		OptionSpec.Builder b = OptionSpec.builder(names.toArray(String[]::new));
-		String help = p.fullHelp();
+		String help = literal(p.fullHelp());
+		if (p.kind() == Param.Kind.FLAG && Boolean.TRUE.equals(p.defaultValue()))
+			// on by default: a bare --name keeps it on, --name off turns it off (the spec reads on/off, true/false)
+			return b.arity("0..1").type(String.class).fallbackValue("on").paramLabel("on|off").description(help +
+				" (default: on)").build();
 		if (p.kind() == Param.Kind.FLAG) return b.arity("0").type(boolean.class).description(help).build();
 		b.type(String.class).paramLabel(label(p)).description(help + " (default: " + p.defaultText() + ")");
 		if (p.kind() == Param.Kind.CHOICE) b.completionCandidates(p.choices());
 		return b.build();
+	}
+
+	/** Text as written: picocli reads descriptions as format strings, where "99 %" is an error. */
+	private static String literal(String text) {
+		return text.replace("%", "%%");
 	}
 
 	private static String label(Param p) {

@@ -26,7 +26,16 @@ final class ResultFiles {
 
 	/** Writes the table as CSV: header from {@link Table#csvHeader()}, whole numbers without ".0", empty cells empty. */
 	static void table(Path dir, String file, Table t) throws IOException {
+		table(dir, file, t, null);
+	}
+
+	/** The same, after a {@code # comment} line (a definition the numbers depend on); none when {@code null}. */
+	static void table(Path dir, String file, Table t, String comment) throws IOException {
 		try (BufferedWriter w = Files.newBufferedWriter(OutputFolder.create(dir).resolve(file), StandardCharsets.UTF_8)) {
+			if (comment != null) {
+				w.write("# " + comment);
+				w.newLine();
+			}
 			w.write(String.join(",", t.csvHeader()));
 			w.newLine();
 			StringBuilder sb = new StringBuilder();

@@ -9,7 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import java.util.stream.Stream;
+
 import org.stemdiscovery.bo.BoSettings;
+import org.stemdiscovery.command.BoParams;
+import org.stemdiscovery.command.Param;
 import org.stemdiscovery.image.InputException;
 import org.stemdiscovery.image.Progress;
 import org.stemdiscovery.io.Tiff;
@@ -35,8 +39,12 @@ final class WorkflowCommand implements Subcommand {
 	static final Set<String> FLAGS = Set.of("force");
 	static final Set<String> VALUED;
 	static {
-		Set<String> v = new HashSet<>(BoCommand.VALUED);
-		v.remove("target");
+		// the BO options are bo's: every BoParams name and alias
+		Set<String> v = new HashSet<>(Set.of("out"));
+		for (Param p : BoParams.SPEC.params()) {
+			v.add(p.name());
+			v.addAll(p.aliases());
+		}
 		v.addAll(Set.of("workflow", "image", "mask", "window", "step", "zoom", "method", "k", "map", "max-iter", "latent",
 			"epochs", "patch", "cell", "atoms"));
 		VALUED = Set.copyOf(v);
@@ -145,7 +153,11 @@ final class WorkflowCommand implements Subcommand {
 
 	/** BO settings from the 'bo' options, with the workflow's default of 29 steps (291 points). */
 	static BoSettings bo(Args args) {
-		BoSettings s = BoCommand.settings(args);
+		Map<String, Object> given = new LinkedHashMap<>();
+		for (Param p : BoParams.SPEC.params())
+			for (String n : Stream.concat(Stream.of(p.name()), p.aliases().stream()).toList())
+				if (args.has(n)) given.put(p.name(), args.string(n, ""));
+		BoSettings s = BoParams.from(BoParams.SPEC.parse(given)).settings();
 		return args.has("steps") ? s : s.withBatch(s.batch(), 29, s.seedGrid());
 	}
 

@@ -52,7 +52,15 @@ public record Param(String name, Kind kind, Object defaultValue, double min, dou
 	}
 
 	public static Param flag(String name) {
-		return new Param(name, Kind.FLAG, false, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null, List.of(), "", "", "", List.of(), null);
+		return flag(name, false);
+	}
+
+	/**
+	 * A switch that may be on by default (path planning); the command line then takes {@code --name off} to
+	 * turn it off, as a checkbox does in the dialog.
+	 */
+	public static Param flag(String name, boolean def) {
+		return new Param(name, Kind.FLAG, def, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null, List.of(), "", "", "", List.of(), null);
 	}
 
 	public static Param choice(String name, String def, String... choices) {

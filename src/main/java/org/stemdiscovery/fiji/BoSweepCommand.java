@@ -1,7 +1,5 @@
 package org.stemdiscovery.fiji;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import ij.ImagePlus;
@@ -12,10 +10,11 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.stemdiscovery.bo.BatchMode;
-import org.stemdiscovery.bo.BoSettings;
-import org.stemdiscovery.bo.StepRecord;
 import org.stemdiscovery.bo.Sweep;
+import org.stemdiscovery.command.Result;
+import org.stemdiscovery.command.Spec;
+import org.stemdiscovery.command.SweepParams;
+import org.stemdiscovery.command.SweepTask;
 import org.stemdiscovery.image.InputException;
 
 /**
@@ -31,30 +30,48 @@ public class BoSweepCommand extends StemCommand {
 	private ImagePlus target;
 
 	@Parameter(label = "Kernels (comma-separated: rbf, matern52, rq)", persist = false)
-	private String kernels = "rbf,matern52,rq";
+	private String kernels;
 
 	@Parameter(label = "Acquisitions (comma-separated: ei, ucb, pi)", persist = false)
-	private String acquisitions = "ei,ucb,pi";
+	private String acquisitions;
 
 	@Parameter(label = "Lengths (px, comma-separated; 'fit' allowed)", persist = false)
-	private String lengths = "5,10";
+	private String lengths;
 
 	@Parameter(label = "Seeds (comma-separated)", persist = false)
-	private String seeds = "0";
+	private String seeds;
 
-	@Parameter(label = "Batch size", min = "1", persist = false)
-	private int batch = 10;
+	@Parameter(label = "Batch size", persist = false)
+	private int batch;
 
-	@Parameter(label = "Steps", min = "0", persist = false)
-	private int steps = 30;
+	@Parameter(label = "Steps", persist = false)
+	private int steps;
 
-	@Parameter(label = "Batching", choices = { "kb", "lp" }, persist = false)
-	private String batching = "kb";
+	@Parameter(label = "Seed points (1 = one point, n = n x n grid)", persist = false)
+	private int grid;
 
-	@Parameter(label = "Parallel runs (0 = all cores)", min = "0", persist = false)
-	private int parallel = 0;
+	@Parameter(label = "Batching", persist = false)
+	private String batching;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "BO sweep")
+	@Parameter(label = "Threshold of feature (otsu or a value)", persist = false)
+	private String threshold;
+
+	@Parameter(label = "Radius of discovery (px, or auto)", persist = false)
+	private String radius;
+
+	@Parameter(label = "Path planning (short beam path per batch)", persist = false)
+	private boolean path;
+
+	@Parameter(label = "Travel cost (acquisition per px)", persist = false)
+	private double travel;
+
+	@Parameter(label = "Goal (max = high target values)", persist = false)
+	private String goal;
+
+	@Parameter(label = "Parallel runs (0 = all cores)", persist = false)
+	private int parallel;
+
+	@Parameter(type = ItemIO.OUTPUT, label = SweepTask.TABLE)
 	private ResultsTable table;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "SSIM vs uncertainty")
@@ -66,63 +83,32 @@ public class BoSweepCommand extends StemCommand {
 	private List<Sweep.Row> rows;
 
 	@Override
+	public Spec spec() {
+		return SweepParams.SPEC;
+	}
+
+	@Override
 	protected void execute() {
 		if (target == null) throw new InputException("BO Sweep needs a target map; open one first");
-		float[] t = ImagePlusImages.floatPixels(target);
-		List<Double> ls = new ArrayList<>();
-		for (String l : split(lengths, "lengths"))
-			ls.add(l.equalsIgnoreCase("fit") ? Double.NaN : number(l, "lengths"));
-		List<Long> ss = new ArrayList<>();
-		for (String s : split(seeds, "seeds"))
-			ss.add((long) number(s, "seeds"));
-		BoSettings base = BoSettings.defaults().withKernel("matern52", 10, false).withBatch(batch, steps, 1)
-			.withBatchMode(BatchMode.parse(batching), Double.NaN);
-		List<BoSettings> settings = Sweep.grid(base, split(kernels, "kernels"), split(acquisitions, "acquisitions"), ls, ss);
-		int p = parallel > 0 ? parallel : Runtime.getRuntime().availableProcessors();
-		IjProgress progress = new IjProgress("BO Sweep");
-		rows = Sweep.run(t, target.getWidth(), target.getHeight(), settings, p, progress);
-		table = new ResultsTable();
-		for (Sweep.Row r : rows) {
-			table.incrementCounter();
-			Object[] v = Sweep.values(r);
-			for (int i = 0; i < v.length; i++) {
-				String col = Sweep.COLUMNS.get(i);
-				if (v[i] instanceof Number num) table.addValue(col, num.doubleValue());
-				else table.addValue(col, String.valueOf(v[i]));
-			}
-		}
-		ssimPlot = plot(rows, true);
-		discoveryPlot = plot(rows, false);
-		progress.done(rows.size() + " runs");
+		SweepParams params = SweepParams.from(values());
+		IjProgress progress = new IjProgress(SweepParams.SPEC.title());
+		rows = SweepTask.simulate(ImagePlusImages.floatPixels(target), target.getWidth(), target.getHeight(), params,
+			progress);
+		Result r = SweepTask.result(rows, target.getTitle());
+		table = Render.table(r.table(SweepTask.TABLE));
+		ssimPlot = plot(SweepTask.ssimPlot(rows));
+		discoveryPlot = plot(SweepTask.discoveryPlot(rows));
+		progress.done(r.summary());
 	}
 
-	private static List<String> split(String s, String what) {
-		List<String> l = Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
-		if (l.isEmpty()) throw new InputException("the list of " + what + " is empty; give comma-separated values");
-		return l;
-	}
-
-	private static double number(String v, String what) {
-		try {
-			return Double.parseDouble(v);
-		}
-		catch (NumberFormatException e) {
-			throw new InputException(what + ": '" + v + "' is not a number");
-		}
-	}
-
-	private static ImagePlus plot(List<Sweep.Row> rows, boolean ssim) {
-		Plot p = ssim ? new Plot("SSIM vs mean uncertainty", "mean posterior std", "SSIM(GP mean, target)")
-			: new Plot("Discovery vs points", "points measured", "share of feature discovered");
+	private static ImagePlus plot(SweepTask.Plot plot) {
+		Plot p = new Plot(plot.title(), plot.xLabel(), plot.yLabel());
 		StringBuilder legend = new StringBuilder();
-		for (int i = 0; i < rows.size(); i++) {
-			// a single seed value has no spread yet: its std is in standardised units, off the scale of the rest
-			List<StepRecord> s = rows.get(i).run().steps().stream().filter(r -> !ssim || r.points() >= 2).toList();
-			double[] x = s.stream().mapToDouble(ssim ? StepRecord::meanStd : StepRecord::points).toArray();
-			double[] y = s.stream().mapToDouble(ssim ? StepRecord::ssim : StepRecord::discovered).toArray();
+		for (int i = 0; i < plot.curves().size(); i++) {
+			SweepTask.Curve c = plot.curves().get(i);
 			p.setColor(org.stemdiscovery.report.LinePlot.colour(i));
-			p.addPoints(x, y, Plot.CONNECTED_CIRCLES);
-			legend.append(rows.get(i).settings().label()).append('\n');
+			p.addPoints(c.x(), c.y(), Plot.CONNECTED_CIRCLES);
+			legend.append(c.label()).append('\n');
 		}
 		p.setColor(java.awt.Color.BLACK);
 		p.addLegend(legend.toString());

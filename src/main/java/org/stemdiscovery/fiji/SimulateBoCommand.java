@@ -4,9 +4,9 @@ import java.awt.Color;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import ij.ImagePlus;
 import ij.WindowManager;
@@ -21,14 +21,12 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.stemdiscovery.bo.BatchMode;
-import org.stemdiscovery.bo.BoSettings;
-import org.stemdiscovery.bo.Experiment;
-import org.stemdiscovery.bo.Goal;
 import org.stemdiscovery.bo.Run;
-import org.stemdiscovery.bo.SimulatedMicroscope;
 import org.stemdiscovery.bo.StepRecord;
-import org.stemdiscovery.bo.TimeModel;
+import org.stemdiscovery.command.BoParams;
+import org.stemdiscovery.command.BoTask;
+import org.stemdiscovery.command.Result;
+import org.stemdiscovery.command.Spec;
 import org.stemdiscovery.image.Grid;
 import org.stemdiscovery.image.InputException;
 import org.stemdiscovery.io.Json;
@@ -52,46 +50,62 @@ public class SimulateBoCommand extends StemCommand {
 	@Parameter(label = "Target map", persist = false)
 	private ImagePlus target;
 
-	@Parameter(label = "Kernel", choices = { "matern52", "rbf", "rq" }, persist = false)
-	private String kernel = "matern52";
+	@Parameter(label = "Kernel", persist = false)
+	private String kernel;
 
-	@Parameter(label = "Length scale (px, or fit)", persist = false,
-		description = "Correlation length d in pixels (typically 1-20), or 'fit' to maximise the marginal likelihood")
-	private String length = "5";
+	@Parameter(label = "Length scale (px, or fit)", persist = false)
+	private String length;
 
-	@Parameter(label = "Acquisition", choices = { "ei", "ucb", "pi" }, persist = false)
-	private String acquisition = "ei";
+	@Parameter(label = "Alpha of rq kernel", persist = false)
+	private double alpha;
+
+	@Parameter(label = "Noise variance (GP, relative)", persist = false)
+	private double noise;
+
+	@Parameter(label = "Acquisition", persist = false)
+	private String acquisition;
 
 	@Parameter(label = "Parameter of acquisition (xi or beta; -1 = default)", persist = false)
-	private double parameter = -1;
+	private double parameter;
 
-	@Parameter(label = "Batch size", min = "1", persist = false)
-	private int batch = 10;
+	@Parameter(label = "Goal (max = high target values)", persist = false)
+	private String goal;
 
-	@Parameter(label = "Steps", min = "0", persist = false)
-	private int steps = 30;
+	@Parameter(label = "Batch size", persist = false)
+	private int batch;
 
-	@Parameter(label = "Seed points (1 = one point, n = n x n grid)", min = "1", persist = false)
-	private int seeds = 1;
+	@Parameter(label = "Steps", persist = false)
+	private int steps;
+
+	@Parameter(label = "Seed points (1 = one point, n = n x n grid)", persist = false)
+	private int seeds;
 
 	@Parameter(label = "Random seed", persist = false)
-	private long seed = 0;
+	private long seed;
 
-	@Parameter(label = "Batching", choices = { "kb", "lp" }, persist = false,
-		description = "kb = kriging believer, lp = local penalisation (exclusion radius = length scale)")
-	private String batching = "kb";
+	@Parameter(label = "Batching", persist = false)
+	private String batching;
+
+	@Parameter(label = "Exclusion radius (px, or auto)", persist = false)
+	private String exclusion;
 
 	@Parameter(label = "Path planning (short beam path per batch)", persist = false)
-	private boolean path = true;
+	private boolean path;
 
-	@Parameter(label = "Travel cost (acquisition per px)", min = "0", persist = false)
-	private double travel = 0;
+	@Parameter(label = "Travel cost (acquisition per px)", persist = false)
+	private double travel;
 
 	@Parameter(label = "Threshold of feature (otsu or a value)", persist = false)
-	private String threshold = "otsu";
+	private String threshold;
 
-	@Parameter(label = "Threads (0 = all cores)", min = "0", persist = false)
-	private int threads = 0;
+	@Parameter(label = "Radius of discovery (px, or auto)", persist = false)
+	private String radius;
+
+	@Parameter(label = "Measurement noise (SD of the simulated microscope)", persist = false)
+	private double measurement;
+
+	@Parameter(label = "Threads (0 = all cores)", persist = false)
+	private int threads;
 
 	@Parameter(label = "Overlay image title (empty = the target)", required = false, persist = false)
 	private String overlay = "";
@@ -109,10 +123,10 @@ public class SimulateBoCommand extends StemCommand {
 	@Parameter(type = ItemIO.OUTPUT, label = "BO std")
 	private ImagePlus std;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "BO steps")
+	@Parameter(type = ItemIO.OUTPUT, label = BoTask.STEPS)
 	private ResultsTable stepTable;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "BO points")
+	@Parameter(type = ItemIO.OUTPUT, label = BoTask.POINTS)
 	private ResultsTable pointTable;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Discovery plot")
@@ -124,32 +138,37 @@ public class SimulateBoCommand extends StemCommand {
 	private Run run;
 
 	@Override
+	public Spec spec() {
+		return BoParams.SPEC;
+	}
+
+	/** Where to draw the points and where to save the record: the Fiji door's own outputs (the CLI writes run.json). */
+	@Override
+	public Set<String> fijiOnly() {
+		return Set.of("overlay", "record");
+	}
+
+	@Override
 	protected void execute() {
 		if (target == null) throw new InputException("Simulate BO needs a target map; open one first");
+		BoParams params = BoParams.from(values());
 		int w = target.getWidth(), h = target.getHeight();
-		float[] t = ImagePlusImages.floatPixels(target);
-		BoSettings s = settings();
-		IjProgress progress = new IjProgress("Simulate BO");
-		run = new Experiment(s).run(new SimulatedMicroscope(t, w, h, 0, s.seed(), TimeModel.defaults()), t, true, progress,
-			null);
-		int n = run.steps().size();
-		float[] m = new float[w * h * n], sd = new float[w * h * n];
-		for (StepRecord r : run.steps()) {
-			System.arraycopy(r.mean(), 0, m, r.step() * w * h, w * h);
-			System.arraycopy(r.std(), 0, sd, r.step() * w * h, w * h);
-		}
+		IjProgress progress = new IjProgress(BoParams.SPEC.title());
+		run = BoTask.simulate(ImagePlusImages.floatPixels(target), w, h, params, progress, null);
+		// A map over a window grid (made from a Sliding FFT Stack) is drawn at the windows' centres.
+		Grid grid = BoTask.windowGrid(ImagePlusImages.readInfo(target), w, h);
+		Result r = BoTask.result(run, target.getTitle(), grid);
 		String name = target.getShortTitle();
-		mean = ImagePlusImages.floatStack(name + "-bo-mean", m, w, h, n);
-		std = ImagePlusImages.floatStack(name + "-bo-std", sd, w, h, n);
-		for (StepRecord r : run.steps()) {
-			String label = "step " + r.step() + ", " + r.points() + " points";
-			mean.getStack().setSliceLabel(label, r.step() + 1);
-			std.getStack().setSliceLabel(label, r.step() + 1);
+		mean = Render.image(r.image(BoTask.MEAN), name);
+		std = Render.image(r.image(BoTask.STD), name);
+		for (StepRecord s : run.steps()) {
+			String label = "step " + s.step() + ", " + s.points() + " points";
+			mean.getStack().setSliceLabel(label, s.step() + 1);
+			std.getStack().setSliceLabel(label, s.step() + 1);
 		}
-		String json = Json.write(run.toMap(target.getTitle()));
-		Map<String, String> info = new LinkedHashMap<>();
-		info.put(RUN_KEY, json.replace('\n', ' '));
-		ImagePlusImages.putInfo(mean, info);
+		// the record travels with the mean stack, as run.json does beside the CLI's files
+		String json = Json.write(r.metadata());
+		ImagePlusImages.putInfo(mean, Map.of(RUN_KEY, json.replace('\n', ' ')));
 		if (record != null && !record.isBlank()) {
 			try {
 				Files.writeString(new File(record).toPath(), json);
@@ -158,37 +177,13 @@ public class SimulateBoCommand extends StemCommand {
 				throw new InputException("cannot write the run record " + record + ": " + e.getMessage());
 			}
 		}
-		// A map over a window grid (made from a Sliding FFT Stack) is drawn at the windows' centres.
-		Grid grid = SlidingFftCommand.gridOf(target);
-		if (grid != null && (grid.cols() != w || grid.rows() != h)) grid = null;
-		stepTable = stepTable(run);
-		pointTable = pointTable(run, grid);
+		stepTable = Render.table(r.table(BoTask.STEPS));
+		pointTable = Render.table(r.table(BoTask.POINTS));
 		discoveryPlot = plot(run, false);
 		ssimPlot = plot(run, true);
 		ImagePlus on = overlayImage();
 		if (on != null) drawPoints(on, run, grid);
-		progress.done(run.last().points() + " points, discovered " + String.format("%.3f", run.last().discovered()));
-	}
-
-	private BoSettings settings() {
-		boolean fit = length.trim().equalsIgnoreCase("fit");
-		double l;
-		try {
-			l = fit ? 10 : Double.parseDouble(length.trim());
-		}
-		catch (NumberFormatException e) {
-			throw new InputException("length scale '" + length + "' is neither a number of pixels nor 'fit'");
-		}
-		double th;
-		try {
-			th = threshold.trim().equalsIgnoreCase("otsu") ? Double.NaN : Double.parseDouble(threshold.trim());
-		}
-		catch (NumberFormatException e) {
-			throw new InputException("threshold '" + threshold + "' is neither 'otsu' nor a number");
-		}
-		int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-		return new BoSettings(kernel, l, fit, 1, 1e-6, acquisition, parameter < 0 ? Double.NaN : parameter, Goal.MAXIMISE,
-			batch, steps, seeds, seed, BatchMode.parse(batching), Double.NaN, path, travel, th, Double.NaN, 0, n);
+		progress.done(r.summary());
 	}
 
 	private ImagePlus overlayImage() {
@@ -205,46 +200,10 @@ public class SimulateBoCommand extends StemCommand {
 		return named != null ? named : target;
 	}
 
-	/**
-	 * Source-image pixel coordinates (pixel index, as the Grid counts) of a target pixel: the window centre when
-	 * the target is a map over a window grid, else the pixel itself.
-	 */
-	private static double[] toImage(Grid grid, int x, int y) {
-		if (grid == null) return new double[] { x, y };
-		return new double[] { grid.centreX(x), grid.centreY(y) };
-	}
 
+	/** The steps table as Run AE Workflow shows it too. */
 	static ResultsTable stepTable(Run run) {
-		ResultsTable rt = new ResultsTable();
-		for (StepRecord r : run.steps()) {
-			rt.incrementCounter();
-			rt.addValue("step", r.step());
-			rt.addValue("points", r.points());
-			rt.addValue("ssim", r.ssim());
-			rt.addValue("mean_std", r.meanStd());
-			rt.addValue("discovered", r.discovered());
-			rt.addValue("path_length_px", r.pathLength());
-			rt.addValue("compute_ms", r.computeSeconds() * 1e3);
-			rt.addValue("instrument_s", r.instrumentSeconds());
-			rt.addValue("length_scale_px", r.hyperparameters().kernel().lengthScale());
-		}
-		return rt;
-	}
-
-	private static ResultsTable pointTable(Run run, Grid grid) {
-		ResultsTable rt = new ResultsTable();
-		for (StepRecord r : run.steps())
-			for (int i = 0; i < r.x().length; i++) {
-				double[] p = toImage(grid, r.x()[i], r.y()[i]);
-				rt.incrementCounter();
-				rt.addValue("x", r.x()[i]);
-				rt.addValue("y", r.y()[i]);
-				rt.addValue("value", r.values()[i]);
-				rt.addValue("step", r.step());
-				rt.addValue("image_x", p[0]);
-				rt.addValue("image_y", p[1]);
-			}
-		return rt;
+		return Render.table(BoTask.steps(run));
 	}
 
 	static ImagePlus plot(Run run, boolean ssim) {
@@ -271,7 +230,7 @@ public class SimulateBoCommand extends StemCommand {
 			float[] px = new float[k + 1], py = new float[k + 1];
 			PointRoi pts = null;
 			for (int i = 0; i < k; i++) {
-				double[] p = toImage(grid, r.x()[i], r.y()[i]);
+				double[] p = BoTask.onImage(grid, r.x()[i], r.y()[i]);
 				p[0] += 0.5; // overlay coordinates: pixel i spans [i, i + 1)
 				p[1] += 0.5;
 				px[i + 1] = (float) p[0];

@@ -1,5 +1,7 @@
 package org.stemdiscovery.gp;
 
+import org.stemdiscovery.image.Registry;
+
 /**
  * A stationary, isotropic covariance function of the distance between two pixels, with a signal variance
  * and a length scale in pixels. Parameters travel as natural logarithms so that an optimiser can move them
@@ -41,14 +43,26 @@ public interface Kernel {
 		return withLogParameters(p);
 	}
 
-	/** Builds a kernel by name ({@code rbf}, {@code matern52}, {@code rq}); {@code alpha} only matters for rq. */
+	/** Makes a kernel from its variance, length scale (px) and shape parameter (used by rq only). */
+	interface Factory {
+		Kernel make(double variance, double length, double alpha);
+	}
+
+	/**
+	 * The kernels every door offers, by name (older spellings as aliases). A new kernel is its class plus one
+	 * line here.
+	 */
+	Registry<Factory> REGISTRY = Registry.<Factory>of("kernel")
+		.add("rbf", (v, l, a) -> new Rbf(v, l))
+		.add("matern52", (v, l, a) -> new Matern52(v, l), "matern")
+		.add("rq", RationalQuadratic::new);
+
+	/**
+	 * Builds a registered kernel by name; {@code alpha} only matters for rq. An unknown name is an
+	 * {@link org.stemdiscovery.image.InputException} naming the valid ones.
+	 */
 	static Kernel of(String name, double variance, double length, double alpha) {
-		return switch (name.toLowerCase()) {
-			case "rbf" -> new Rbf(variance, length);
-			case "matern52", "matern" -> new Matern52(variance, length);
-			case "rq" -> new RationalQuadratic(variance, length, alpha);
-			default -> throw new IllegalArgumentException("kernel '" + name + "' is unknown; choose rbf, matern52 or rq");
-		};
+		return REGISTRY.get(name).make(variance, length, alpha);
 	}
 
 	/** Checks the parameters shared by all kernels. */

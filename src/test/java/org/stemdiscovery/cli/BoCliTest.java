@@ -1,6 +1,7 @@
 package org.stemdiscovery.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -86,6 +87,40 @@ class BoCliTest {
 		assertEquals(2, r.rc());
 		assertTrue(r.err().contains("exceed the 896 pixels"), r.err());
 		assertEquals(1, r.err().strip().lines().count());
+	}
+
+	/** Before, an unknown kernel escaped as an IllegalArgumentException: a stack trace and exit code 1. */
+	@Test
+	void anUnknownKernelIsOneLineNamingTheKernelsInEveryVerb(@TempDir Path dir) throws IOException {
+		Path t = target(dir, false);
+		for (String[] args : List.of(new String[] { "bo", "--target", t.toString(), "--out", dir.resolve("a").toString(),
+			"--kernel", "cubic" }, new String[] { "sweep", "--target", t.toString(), "--out", dir.resolve("b").toString(),
+				"--kernels", "rbf,cubic" }, new String[] { "workflow", "--workflow", "1", "--image", t.toString(), "--out",
+					dir.resolve("c").toString(), "--kernel", "cubic" })) {
+			Result r = run(args);
+			assertEquals(2, r.rc(), args[0] + ": " + r.err());
+			assertEquals(1, r.err().strip().lines().count(), r.err());
+			assertTrue(r.err().contains("kernel 'cubic' is unknown; choose rbf, matern52 or rq"), r.err());
+			assertFalse(Files.exists(dir.resolve(args[0].equals("bo") ? "a" : "b").resolve("steps.csv")));
+		}
+	}
+
+	@Test
+	void pathPlanningIsOnByDefaultAndTurnsOffWithOff(@TempDir Path dir) throws IOException {
+		Path t = target(dir, false);
+		for (String path : List.of("on", "off")) {
+			Path out = dir.resolve(path);
+			Result r = run("bo", "--target", t.toString(), "--out", out.toString(), "--steps", "1", "--batch", "3",
+				"--threads", "1", "--path", path, "--acq", "pi", "--batch-mode", "lp", "--seed-points", "2");
+			assertEquals(0, r.rc(), r.err());
+			@SuppressWarnings("unchecked")
+			Map<String, Object> s = (Map<String, Object>) Json.parseObject(Files.readString(out.resolve("run.json"))).get(
+				"settings");
+			assertEquals(path.equals("on"), s.get("path_planning"));
+			assertEquals("pi", s.get("acquisition"));
+			assertEquals("lp", s.get("batch_mode"));
+			assertEquals(2.0, s.get("seed_grid"));
+		}
 	}
 
 	@Test

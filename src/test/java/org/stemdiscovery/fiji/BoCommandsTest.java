@@ -108,6 +108,12 @@ class BoCommandsTest {
 	}
 
 	@Test
+	void bothCommandsAreBuiltFromTheirSpecs() throws Exception {
+		assertEquals(java.util.List.of(), SpecConsistencyTest.check(SimulateBoCommand.class));
+		assertEquals(java.util.List.of(), SpecConsistencyTest.check(BoSweepCommand.class));
+	}
+
+	@Test
 	void badInputIsReportedAsInputException() throws Exception {
 		ImagePlus flat = new ImagePlus("flat", new FloatProcessor(20, 20));
 		org.scijava.command.CommandModule m = context.service(CommandService.class).run(SimulateBoCommand.class, true, "target", flat, "kernel", "rbf", "length", "4",
