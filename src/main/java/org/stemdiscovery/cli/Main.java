@@ -17,13 +17,13 @@ public final class Main {
 
 	/** Every verb, in the order the overview lists them. */
 	static List<Verb> verbs() {
-		return List.of(new FftVerb());
+		return List.of(new FftVerb(), new WorkflowVerb(), new DemoVerb(), new MakeTestImagesVerb());
 	}
 
 	/** Verbs not yet moved onto their command's spec. */
 	static List<Subcommand> subcommands() {
 		return List.of(new DecomposeCommand(), new AtomsCommand(), new PatchesCommand(), new RvaeCommand(),
-			new BoCommand(), new SweepCommand(), new WorkflowCommand(), new DemoCommand(), new MakeTestImagesCommand());
+			new BoCommand(), new SweepCommand());
 	}
 
 	public static void main(String[] args) {
