@@ -36,7 +36,7 @@ final class DemoVerb implements Verb {
 	static final String GRID_PNG = "grid.png", MONTAGE_PNG = "fft-montage.png", WORKFLOW1 = "workflow1",
 		WORKFLOW3 = "workflow3";
 
-	static final Spec SPEC = new Spec("demo", "Demo", "run on the bundled synthetic image into ./" + DEFAULT_OUT + "/",
+	static final Spec SPEC = new Spec("demo", "Demo", "run on the bundled synthetic image (writes into " + DEFAULT_OUT + "/ unless --out)",
 		"Runs the sliding FFT on the bundled synthetic pillars image (" + DEFAULT_IMAGE + "), then automated-experiment " +
 			"workflow 1 on it (sliding FFT, NMF, simulated Bayesian optimization, judged against the image's ground-truth " +
 			"pillar mask), then workflow 3 on test-images/graphene_256.tif (only with the bundled image), and writes into " +
