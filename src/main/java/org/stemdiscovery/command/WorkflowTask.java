@@ -81,9 +81,14 @@ public final class WorkflowTask {
 		var last = r.run().last();
 		return String.format(Locale.ROOT, "workflow %s on %s: target %s (%s, scores %s); %d points; feature discovered " +
 			"%.1f%%%s; SSIM %.3f", r.workflow(), source, r.maps().names().get(r.chosen()), r.autoChosen()
-				? "chosen automatically" : "chosen by you", Arrays.toString(r.selection().scores()), last.points(), 100 * last
+				? "chosen automatically" : "chosen by you", scores(r.selection().scores()), last.points(), 100 * last
 					.discovered(), r.truthDiscovered() == null ? "" : String.format(Locale.ROOT,
 						"; ground-truth mask discovered %.1f%%", 100 * last(r.truthDiscovered())), last.ssim());
+	}
+
+	/** Selection scores to three significant digits: enough to see why a map was chosen. */
+	private static String scores(double[] s) {
+		return Arrays.stream(s).mapToObj(v -> String.format(Locale.ROOT, "%.3g", v)).toList().toString();
 	}
 
 	private static double last(double[] a) {
