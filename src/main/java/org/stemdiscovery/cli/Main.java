@@ -17,13 +17,12 @@ public final class Main {
 
 	/** Every verb, in the order the overview lists them. */
 	static List<Verb> verbs() {
-		return List.of(new FftVerb(), new WorkflowVerb(), new DemoVerb(), new MakeTestImagesVerb());
+		return List.of(new FftVerb(), new DecomposeVerb(), new WorkflowVerb(), new DemoVerb(), new MakeTestImagesVerb());
 	}
 
 	/** Verbs not yet moved onto their command's spec. */
 	static List<Subcommand> subcommands() {
-		return List.of(new DecomposeCommand(), new AtomsCommand(), new PatchesCommand(), new RvaeCommand(),
-			new BoCommand(), new SweepCommand());
+		return List.of(new AtomsCommand(), new PatchesCommand(), new RvaeCommand(), new BoCommand(), new SweepCommand());
 	}
 
 	public static void main(String[] args) {

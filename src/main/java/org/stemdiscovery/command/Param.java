@@ -131,6 +131,8 @@ public record Param(String name, Kind kind, Object defaultValue, double min, dou
 	public static String text(Object v) {
 		if (v instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15)
 			return Long.toString(d.longValue());
+		if (v instanceof Double d && Double.isFinite(d)) // 1e-4 reads as 0.0001, not 1.0E-4
+			return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
 		return String.valueOf(v);
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.stemdiscovery.bo.BatchMode;
 import org.stemdiscovery.bo.BoSettings;
 import org.stemdiscovery.bo.Goal;
+import org.stemdiscovery.decompose.Unmixer;
 import org.stemdiscovery.fft.SlidingFftSettings;
 import org.stemdiscovery.image.Registry;
 import org.stemdiscovery.vae.RvaeTraining;
@@ -55,7 +56,7 @@ public record WorkflowParams(String workflow, int window, int step, int zoom, St
 			Param.integer("step", 8).min(1).unit("px").label("Step (px)").help("distance between windows"),
 			Param.integer("zoom", 1).min(1).label("Zoom (keep central 1/zoom of frequencies)")
 				.help("keep the central 1/zoom of the frequencies (1 keeps all)"),
-			Param.choice("method", "nmf", "nmf", "svd", "nfindr").label("Method of unmixing").help("workflow 1's unmixing"),
+			Param.choice("method", "nmf", Unmixer.METHODS).label("Method of unmixing").help("workflow 1's unmixing"),
 			Param.integer("components", 2).min(1).alias("k").label("Components (k)").help("components to unmix"),
 			Param.integer("iterations", 500).min(1).alias("max-iter").label("Iterations of NMF (passes of N-FINDR)")
 				.help("NMF iterations or N-FINDR passes"),

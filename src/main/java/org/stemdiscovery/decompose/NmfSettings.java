@@ -22,6 +22,9 @@ import org.stemdiscovery.image.InputException;
 public record NmfSettings(int k, int maxIter, double tol, long seed, int threads, Solver solver, Init init,
 	int sweeps, boolean shift, double stopBelow) {
 
+	/** scikit-learn's stopping tolerance, the default in every door. */
+	public static final double DEFAULT_TOL = 1e-4;
+
 	public enum Solver {
 		CD, MU
 	}
@@ -39,7 +42,7 @@ public record NmfSettings(int k, int maxIter, double tol, long seed, int threads
 	}
 
 	public static NmfSettings of(int k) {
-		return new NmfSettings(k, 1000, 1e-4, 0, 1, Solver.CD, Init.NNDSVDA, 8, false, 0);
+		return new NmfSettings(k, 1000, DEFAULT_TOL, 0, 1, Solver.CD, Init.NNDSVDA, 8, false, 0);
 	}
 
 	public NmfSettings withMaxIter(int v) {

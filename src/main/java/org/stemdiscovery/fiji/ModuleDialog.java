@@ -75,7 +75,8 @@ final class ModuleDialog {
 			Object v = remember ? remembered(item, module.getInput(item.getName())) : module.getInput(item.getName());
 			Class<?> type = item.getType();
 			if (type == boolean.class || type == Boolean.class) gd.addCheckbox(label(item), Boolean.TRUE.equals(v));
-			else if (isNumber(type)) gd.addNumericField(label(item), ((Number) v).doubleValue(), isInteger(type) ? 0 : 3);
+			else if (isNumber(type)) gd.addNumericField(label(item), ((Number) v).doubleValue(), digits(type, ((Number) v)
+				.doubleValue()));
 			else if (!choices(item).isEmpty()) {
 				String[] choices = choices(item).toArray(String[]::new);
 				gd.addChoice(label(item), choices, v == null ? choices[0] : v.toString());
@@ -118,6 +119,16 @@ final class ModuleDialog {
 
 	private static boolean isNumber(Class<?> t) {
 		return t != boolean.class && t != Boolean.class && (t.isPrimitive() || Number.class.isAssignableFrom(t));
+	}
+
+	/**
+	 * Decimals the dialog shows: none for whole-number fields, 3 for others, and scientific notation (ImageJ's
+	 * negative digits) for a value too small for 3 decimals, which would show, and read back, as 0 (a tolerance
+	 * of 1e-4).
+	 */
+	static int digits(Class<?> type, double v) {
+		if (isInteger(type)) return 0;
+		return v != 0 && Math.abs(v) < 1e-3 ? -3 : 3;
 	}
 
 	private static boolean isInteger(Class<?> t) {

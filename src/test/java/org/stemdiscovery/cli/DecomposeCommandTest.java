@@ -8,18 +8,21 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stemdiscovery.command.FftTask;
 import org.stemdiscovery.image.Grid;
 import org.stemdiscovery.io.Csv;
+import org.stemdiscovery.io.Json;
 import org.stemdiscovery.io.Tiff;
 import org.stemdiscovery.io.TiffImage;
 import org.stemdiscovery.sim.PillarScene;
 import org.stemdiscovery.sim.SyntheticImage;
 
-/** {@code stem-discovery decompose} end to end through {@link Main#run}. */
+/** {@code stem-discovery decompose} ({@link DecomposeVerb}) end to end through {@link Main#run}. */
 class DecomposeCommandTest {
 
 	record Result(int rc, String out, String err) {}
@@ -39,7 +42,7 @@ class DecomposeCommandTest {
 		Result r = run("fft", "--image", image.toString(), "--window", "32", "--step", "8", "--threads", "1", "--out",
 			fft.toString());
 		assertEquals(0, r.rc(), r.err());
-		return fft.resolve(FftCommand.STACK);
+		return fft.resolve(FftTask.STACK_FILE);
 	}
 
 	@Test
@@ -98,11 +101,62 @@ class DecomposeCommandTest {
 		Path stack = fftStack(dir);
 		Result k = run("decompose", "--stack", stack.toString(), "--k", "0", "--out", dir.resolve("o").toString());
 		assertEquals(2, k.rc());
-		assertTrue(k.err().contains("k 0"), k.err());
+		assertTrue(k.err().contains("components 0") && k.err().contains("at least 1"), k.err());
 		Result method = run("decompose", "--stack", stack.toString(), "--method", "ica", "--out",
 			dir.resolve("o").toString());
 		assertEquals(2, method.rc());
 		assertTrue(method.err().contains("nmf, svd, nfindr"), method.err());
 		assertEquals(1, method.err().trim().lines().count());
+	}
+
+	/** Drift fixed: '--threads 0' was refused here while Fiji took it as every core; now both read the spec. */
+	@Test
+	void zeroThreadsMeansEveryCore(@TempDir Path dir) throws Exception {
+		Path stack = fftStack(dir);
+		Result r = run("decompose", "--stack", stack.toString(), "--method", "svd", "--k", "2", "--threads", "0", "--out",
+			dir.resolve("o").toString());
+		assertEquals(0, r.rc(), r.err());
+	}
+
+	/** Fiji's names (components, iterations) and its older CLI spellings (--k, --max-iter, n-findr) all work. */
+	@Test
+	void bothDoorsNamesAndTheOlderSpellingsAreAccepted(@TempDir Path dir) throws Exception {
+		Path stack = fftStack(dir);
+		Result r = run("decompose", "--stack", stack.toString(), "--method", "n-findr", "--components", "2",
+			"--iterations", "5", "--start", "random", "--seed", "1", "--threads", "1", "--out", dir.resolve("a").toString());
+		assertEquals(0, r.rc(), r.err());
+		assertEquals(List.of("component", "share", "min", "mean", "max", "endmember_frame", "x", "y"), header(dir
+			.resolve("a/decomposition.csv")));
+		Map<String, Object> json = Json.parseObject(Files.readString(dir.resolve("a/decomposition.json")));
+		assertEquals(List.of("stack", "method", "k", "frames", "features", "relative_error", "share", "iterations",
+			"converged", "seconds", "grid"), List.copyOf(json.keySet()));
+		assertEquals("nfindr", json.get("method"));
+		assertEquals(stack.toString(), json.get("stack"));
+		Result svd = run("decompose", "--stack", stack.toString(), "--method", "svd", "--k", "2", "--max-iter", "50",
+			"--threads", "1", "--out", dir.resolve("b").toString());
+		assertEquals(0, svd.rc(), svd.err());
+		assertEquals(List.of("component", "share", "min", "mean", "max", "singular_value"), header(dir.resolve(
+			"b/decomposition.csv")));
+		Result mu = run("decompose", "--stack", stack.toString(), "--method", "mu", "--k", "2", "--max-iter", "20",
+			"--tol", "1e-3", "--shift", "--threads", "1", "--out", dir.resolve("c").toString());
+		assertEquals(0, mu.rc(), mu.err());
+		Result start = run("decompose", "--stack", stack.toString(), "--start", "vca", "--out", dir.resolve("d")
+			.toString());
+		assertEquals(2, start.rc());
+		assertTrue(start.err().contains("atgp or random"), start.err());
+	}
+
+	@Test
+	void helpListsEveryParameterWithItsDefault() {
+		Result r = run("decompose", "--help");
+		assertEquals(0, r.rc(), r.err());
+		for (String option : new String[] { "--stack", "--method", "--components", "--k", "--iterations", "--max-iter",
+			"--tol", "--start", "--shift", "--threads", "--out", "--force" })
+			assertTrue(r.out().contains(option), option + " in\n" + r.out());
+		assertTrue(r.out().contains("nmf, svd, nfindr, nmf-mu"), r.out());
+	}
+
+	static List<String> header(Path csv) throws Exception {
+		return List.of(Files.readAllLines(csv).get(0).split(","));
 	}
 }

@@ -83,6 +83,6 @@ class BadInputTest {
 	@Test
 	void unknownMethodNamesTheChoices() {
 		String msg = assertThrows(InputException.class, () -> Unmixer.of("pca", 2, 0, 10, 1)).getMessage();
-		assertTrue(msg.contains("nmf, svd or nfindr"), msg);
+		assertTrue(msg.contains("nmf, svd, nfindr or nmf-mu"), msg);
 	}
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -24,6 +26,7 @@ import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.module.Module;
+import org.scijava.module.ModuleItem;
 import org.scijava.module.ModuleService;
 import org.stemdiscovery.image.Grid;
 import org.stemdiscovery.image.InputException;
@@ -174,5 +177,67 @@ class DecomposeCommandTest {
 		CommandModule m = commands.run(DecomposeCommand.class, true, "image", imp, "method", "nmf", "components", 2,
 			"shift", true, "threads", 1).get();
 		assertEquals(2, ((ImagePlus) m.getOutput("componentStack")).getStackSize());
+	}
+
+	static ImagePlus plainFrames() {
+		ImageStack frames = new ImageStack(8, 8);
+		for (int s = 0; s < 12; s++) {
+			float[] p = new float[64];
+			for (int i = 0; i < 64; i++)
+				p[i] = (float) (1 + Math.sin(0.1 * i * (1 + s % 3)) + 0.1 * s);
+			frames.addSlice(new FloatProcessor(8, 8, p));
+		}
+		return new ImagePlus("frames", frames);
+	}
+
+	/** Threads 0 is every core here as on the command line (where it used to be refused). */
+	@Test
+	void zeroThreadsMeansEveryCore() throws Exception {
+		CommandModule m = commands.run(DecomposeCommand.class, true, "image", plainFrames(), "method", "svd",
+			"components", 2, "threads", 0).get();
+		assertTrue(!m.isCanceled(), m.getCancelReason());
+		assertEquals(2, ((ImagePlus) m.getOutput("componentStack")).getStackSize());
+	}
+
+	/**
+	 * The options the command line had alone (tolerance, N-FINDR start) reach Fiji under their macro keys, and
+	 * the older method spellings are accepted there too.
+	 */
+	@Test
+	void macroKeysReachEveryParameter() throws Exception {
+		Module module = context.service(ModuleService.class).createModule(commands.getCommand(DecomposeCommand.class));
+		List<ModuleItem<?>> fields = new ArrayList<>();
+		for (ModuleItem<?> item : module.getInfo().inputs())
+			if (ModuleDialog.editable(item.getType())) fields.add(item);
+		DecomposeCommand cmd = (DecomposeCommand) module.getDelegateObject();
+		new ModuleDialog("Decompose (NMF/SVD/N-FINDR)", fields, cmd.spec()).fromOptions(module,
+			"method=n-findr components=2 seed=1 iterations=5 tolerance=0.001 start=random overlay=0 threads=0");
+		assertEquals("nfindr", module.getInput("method"));
+		assertEquals("random", module.getInput("start"));
+		assertEquals(0.001, (Double) module.getInput("tol"), 1e-12);
+		module.setInput("image", plainFrames());
+		for (ModuleItem<?> item : module.getInfo().inputs())
+			module.resolveInput(item.getName());
+		context.service(ModuleService.class).run(module, false).get();
+		assertTrue(!((CommandModule) module).isCanceled(), ((CommandModule) module).getCancelReason());
+		assertEquals(2, cmd.decomposition().k());
+		assertEquals("nfindr", cmd.decomposition().method());
+		String bad = assertThrows(InputException.class, () -> new ModuleDialog("Decompose", fields, cmd.spec())
+			.fromOptions(module, "start=vca")).getMessage();
+		assertTrue(bad.contains("atgp or random"), bad);
+	}
+
+	@Test
+	void theCommandIsBuiltFromItsSpec() throws Exception {
+		assertEquals(List.of(), SpecConsistencyTest.check(DecomposeCommand.class));
+	}
+
+	/** The dialog shows the tolerance 1e-4 as itself, not as 0.000 (which it would read back as 0). */
+	@Test
+	void smallRealsShowInScientificNotation() {
+		assertEquals(-3, ModuleDialog.digits(double.class, 1e-4));
+		assertEquals(3, ModuleDialog.digits(double.class, 0.5));
+		assertEquals(3, ModuleDialog.digits(double.class, 0));
+		assertEquals(0, ModuleDialog.digits(int.class, 500));
 	}
 }
