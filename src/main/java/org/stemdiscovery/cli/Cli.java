@@ -45,6 +45,7 @@ final class Cli {
 		CommandSpec root = CommandSpec.create().name(NAME).mixinStandardHelpOptions(false);
 		root.usageMessage().description("Automated-experiment tools for STEM images.").commandListHeading(
 			"%nCommands:%n");
+		root.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("show this help").build());
 		CommandLine cl = new CommandLine(root);
 		for (Verb v : verbs)
 			cl.addSubcommand(v.spec().name(), new CommandLine(spec(v)));

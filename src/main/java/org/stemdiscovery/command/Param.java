@@ -169,7 +169,12 @@ public record Param(String name, Kind kind, Object defaultValue, double min, dou
 	}
 
 	private String choiceValue(String raw) {
-		if (canonical != null) return canonical.apply(raw);
+		if (canonical != null) try {
+			return canonical.apply(raw);
+		}
+		catch (InputException e) { // the registry names its entries ("atom finder"); a door's message names the option
+			throw new InputException(name + " '" + raw + "' is unknown; choose " + orList(choices()));
+		}
 		String s = raw.trim().toLowerCase(Locale.ROOT);
 		List<String> c = choices();
 		if (!c.contains(s)) throw new InputException(name + " '" + raw + "' is unknown; choose " + orList(c));

@@ -1,10 +1,7 @@
 package org.stemdiscovery.fiji;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -14,28 +11,18 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.stemdiscovery.bo.BatchMode;
-import org.stemdiscovery.bo.BoSettings;
-import org.stemdiscovery.bo.Goal;
-import org.stemdiscovery.fft.SlidingFftSettings;
-import org.stemdiscovery.image.InputException;
+import org.stemdiscovery.command.Spec;
+import org.stemdiscovery.command.WorkflowParams;
+import org.stemdiscovery.command.WorkflowTask;
 import org.stemdiscovery.report.WorkflowReport;
-import org.stemdiscovery.workflow.AeWorkflow;
-import org.stemdiscovery.workflow.MapMaker;
-import org.stemdiscovery.workflow.UnmixedFftMaps;
-import org.stemdiscovery.workflow.AtomRvaeMaps;
-import org.stemdiscovery.workflow.RvaeEncoding;
-import org.stemdiscovery.workflow.RvaeFftMaps;
-import org.stemdiscovery.atoms.AtomModel;
-import org.stemdiscovery.atoms.DcnnAtomFinder;
-import org.stemdiscovery.atoms.FinderSettings;
-import org.stemdiscovery.vae.RvaeTraining;
+import org.stemdiscovery.workflow.CandidateMaps;
 import org.stemdiscovery.workflow.WorkflowResult;
 
 /**
- * Plugins › STEM Discovery › Run AE Workflow: an automated experiment on the current image in one dialog —
- * descriptors, the target map, simulated Bayesian optimization — shown on the image with the per-step
- * table and the discovery and SSIM plots, and optionally written as an HTML report.
+ * Plugins › STEM Discovery › Run AE Workflow: the Fiji door onto {@link WorkflowTask}: an automated experiment on
+ * the current image in one dialog — descriptors, the target map, simulated Bayesian optimization — shown on the
+ * image with the per-step table and the discovery and SSIM plots, and optionally written as an HTML report.
+ * Labels, defaults, ranges and choices are {@link WorkflowParams#SPEC}'s (see {@link StemCommand}).
  */
 @Plugin(type = Command.class, headless = true, label = "Run AE Workflow")
 public class RunWorkflowCommand extends StemCommand {
@@ -45,58 +32,103 @@ public class RunWorkflowCommand extends StemCommand {
 	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Workflow", choices = { "1 (FFT + unmixing)", "2 (FFT + rVAE)", "3 (atoms + rVAE)" },
-		persist = false)
-	private String workflow = "1 (FFT + unmixing)";
+	@Parameter(label = "Workflow", persist = false)
+	private String workflow;
 
-	@Parameter(label = "Window size (px)", min = "8", persist = false)
-	private int window = 32;
+	@Parameter(label = "Window size (px)", persist = false)
+	private int window;
 
-	@Parameter(label = "Step (px)", min = "1", persist = false)
-	private int step = 8;
+	@Parameter(label = "Step (px)", persist = false)
+	private int step;
 
-	@Parameter(label = "Method of unmixing", choices = { "nmf", "svd", "nfindr" }, persist = false)
-	private String method = "nmf";
+	@Parameter(label = "Zoom (keep central 1/zoom of frequencies)", persist = false)
+	private int zoom;
 
-	@Parameter(label = "Components (k)", min = "1", persist = false)
-	private int components = 2;
+	@Parameter(label = "Method of unmixing", persist = false)
+	private String method;
 
-	@Parameter(label = "Latent variables of the rVAE (content)", min = "1", persist = false)
-	private int latent = 2;
+	@Parameter(label = "Components (k)", persist = false)
+	private int components;
 
-	@Parameter(label = "Epochs of rVAE training", min = "1", persist = false)
-	private int epochs = 30;
+	@Parameter(label = "Iterations of NMF (passes of N-FINDR)", persist = false)
+	private int iterations;
 
-	@Parameter(label = "Patch size around atoms (px)", min = "4", persist = false)
-	private int patch = 16;
+	@Parameter(label = "Latent variables of the rVAE (content)", persist = false)
+	private int latent;
 
-	@Parameter(label = "Cell of the atom raster (px)", min = "1", persist = false)
-	private int cell = 4;
+	@Parameter(label = "Epochs of rVAE training", persist = false)
+	private int epochs;
 
-	@Parameter(label = "Map for the target (0 = automatic)", min = "0", persist = false)
-	private int map = 0;
+	@Parameter(label = "Atom finder (workflow 3)", persist = false)
+	private String atoms;
 
-	@Parameter(label = "Kernel", choices = { "matern52", "rbf", "rq" }, persist = false)
-	private String kernel = "matern52";
+	@Parameter(label = "Patch size around atoms (px)", persist = false)
+	private int patch;
+
+	@Parameter(label = "Cell of the atom raster (px)", persist = false)
+	private int cell;
+
+	@Parameter(label = "Map for the target (0 = automatic)", persist = false)
+	private int map;
+
+	@Parameter(label = "Kernel", persist = false)
+	private String kernel;
 
 	@Parameter(label = "Length scale (grid cells)", persist = false)
-	private double length = 5;
+	private String length;
 
-	@Parameter(label = "Acquisition", choices = { "ei", "ucb", "pi" }, persist = false)
-	private String acquisition = "ei";
+	@Parameter(label = "Alpha of the rq kernel", persist = false)
+	private double alpha;
 
-	@Parameter(label = "Batch size", min = "1", persist = false)
-	private int batch = 10;
+	@Parameter(label = "Noise variance of the GP (relative)", persist = false)
+	private double noise;
 
-	@Parameter(label = "Steps", min = "0", persist = false)
-	private int steps = 29;
+	@Parameter(label = "Acquisition", persist = false)
+	private String acquisition;
+
+	@Parameter(label = "Parameter of acquisition (xi or beta, or default)", persist = false)
+	private String parameter;
+
+	@Parameter(label = "Goal (max or min)", persist = false)
+	private String goal;
+
+	@Parameter(label = "Batch size", persist = false)
+	private int batch;
+
+	@Parameter(label = "Steps", persist = false)
+	private int steps;
+
+	@Parameter(label = "Seed points (1 = one point, n = n x n grid)", persist = false)
+	private int seeds;
 
 	@Parameter(label = "Random seed", persist = false)
-	private long seed = 0;
+	private long seed;
 
-	@Parameter(label = "Threads (0 = all cores)", min = "0", persist = false)
-	private int threads = 0;
+	@Parameter(label = "Batching", persist = false)
+	private String batching;
 
+	@Parameter(label = "Exclusion radius (grid cells, or default)", persist = false)
+	private String exclusion;
+
+	@Parameter(label = "Path planning (on or off)", persist = false)
+	private String path;
+
+	@Parameter(label = "Travel cost (acquisition per grid cell)", persist = false)
+	private double travel;
+
+	@Parameter(label = "Threshold of feature (otsu or a value)", persist = false)
+	private String threshold;
+
+	@Parameter(label = "Radius of discovery (grid cells, or default)", persist = false)
+	private String radius;
+
+	@Parameter(label = "Measurement noise (SD of the simulated microscope)", persist = false)
+	private double measurement;
+
+	@Parameter(label = "Threads (0 = all cores)", persist = false)
+	private int threads;
+
+	/** The Fiji door's output folder, as {@code --out} is the command line's: a place, not a parameter. */
 	@Parameter(label = "Report folder (empty = none)", required = false, persist = false)
 	private String report = "";
 
@@ -115,33 +147,26 @@ public class RunWorkflowCommand extends StemCommand {
 	private WorkflowResult result;
 
 	@Override
+	public Spec spec() {
+		return WorkflowParams.SPEC;
+	}
+
+	@Override
+	public Set<String> fijiOnly() {
+		return Set.of("report");
+	}
+
+	@Override
 	protected void execute() {
-		int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-		ImagePlusImages.wrapPlane(image); // refuses RGB and stacks with the usual messages
-		RvaeEncoding rvae = new RvaeEncoding(latent, 128, RvaeTraining.defaults().withEpochs(epochs).withBatchSize(50)
-			.withLearningRate(3e-3).withSeed(seed));
-		MapMaker maker = switch (workflow.charAt(0)) {
-			case '1' -> new UnmixedFftMaps(SlidingFftSettings.of(window, step), method, components, seed, 500, n);
-			case '2' -> new RvaeFftMaps(SlidingFftSettings.of(window, step), rvae, n);
-			case '3' -> new AtomRvaeMaps(new DcnnAtomFinder(AtomModel.bundled(), FinderSettings.defaults()), "dcnn", patch,
-				cell, rvae);
-			default -> throw new InputException("workflow '" + workflow + "' is not 1, 2 or 3");
-		};
-		BoSettings bo = new BoSettings(kernel, length, false, 1, 1e-6, acquisition, Double.NaN, Goal.MAXIMISE, batch,
-			steps, 1, seed, BatchMode.KRIGING_BELIEVER, Double.NaN, true, 0, Double.NaN, Double.NaN, 0, n);
-		float[] pixels = ImagePlusImages.floatPixels(image);
-		IjProgress progress = new IjProgress("Run AE Workflow");
-		result = new AeWorkflow(maker, map, bo).run(pixels, image.getWidth(), image.getHeight(), null, progress);
-
-		var maps = result.maps();
-		target = ImagePlusImages.floatStack(image.getShortTitle() + "-target", result.target(), maps.width(), maps
-			.height(), 1);
-		Map<String, String> info = new LinkedHashMap<>();
-		info.put(SlidingFftCommand.SOURCE_KEY, image.getTitle());
-		info.putAll(maps.grid().toProperties());
-		info.put("stemdiscovery.workflow.map", maps.names().get(result.chosen()));
-		ImagePlusImages.putInfo(target, info);
-
+		WorkflowParams params = WorkflowParams.from(values());
+		float[] pixels = ImagePlusImages.floatPixels(image); // refuses RGB and stacks with the usual messages
+		Path dir = report == null || report.isBlank() ? null : Path.of(report.trim());
+		IjProgress progress = new IjProgress(WorkflowParams.SPEC.title());
+		WorkflowTask.Outcome o = WorkflowTask.run(pixels, image.getWidth(), image.getHeight(), image.getTitle(), null,
+			params, dir, false, progress);
+		result = o.workflow();
+		CandidateMaps maps = result.maps();
+		target = Render.image(o.result().image(WorkflowTask.TARGET), image.getShortTitle());
 		double[] values = new double[result.target().length];
 		for (int i = 0; i < values.length; i++)
 			values[i] = result.target()[i];
@@ -150,29 +175,10 @@ public class RunWorkflowCommand extends StemCommand {
 		stepTable = SimulateBoCommand.stepTable(result.run());
 		discoveryPlot = SimulateBoCommand.plot(result.run(), false);
 		ssimPlot = SimulateBoCommand.plot(result.run(), true);
-		IJ.log(String.format(Locale.ROOT, "Run AE Workflow: target %s (%s, scores %s); %d points; feature discovered " +
-			"%.1f%%; SSIM %.3f", maps.names().get(result.chosen()), result.autoChosen() ? "chosen automatically"
-				: "chosen by you", java.util.Arrays.toString(result.selection().scores()), result.run().last().points(),
-			100 * result.run().last().discovered(), result.run().last().ssim()));
-		if (report != null && !report.isBlank()) writeReport(maker, bo, pixels);
+		IJ.log(WorkflowParams.SPEC.title() + ": " + o.result().summary());
+		if (dir != null) IJ.log(WorkflowParams.SPEC.title() + ": report written to " + dir.resolve(WorkflowReport.HTML)
+			.toAbsolutePath());
 		progress.done(result.run().last().points() + " points");
-	}
-
-	private void writeReport(MapMaker maker, BoSettings bo, float[] pixels) {
-		Path dir = Path.of(report.trim());
-		try {
-			java.nio.file.Files.createDirectories(dir);
-			for (String f : WorkflowReport.FILES)
-				if (java.nio.file.Files.exists(dir.resolve(f))) throw new InputException(dir + " already holds " + f +
-					"; choose an empty report folder");
-			Map<String, Object> parameters = new LinkedHashMap<>(maker.parameters());
-			parameters.put("bo", bo.toMap());
-			WorkflowReport.write(dir, image.getTitle(), pixels, image.getWidth(), image.getHeight(), result, parameters);
-			IJ.log("Run AE Workflow: report written to " + dir.resolve(WorkflowReport.HTML).toAbsolutePath());
-		}
-		catch (IOException e) {
-			throw new InputException("cannot write the report into " + dir + ": " + e.getMessage());
-		}
 	}
 
 	public WorkflowResult result() {

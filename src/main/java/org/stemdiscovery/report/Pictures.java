@@ -166,8 +166,12 @@ public final class Pictures {
 	 * its own and labelled with its window's row and column.
 	 */
 	public static BufferedImage montage(FftStack stack, int side) {
-		Grid grid = stack.grid();
-		int f = stack.frameSize(), scale = Math.max(1, 128 / f), tile = f * scale, gap = 4;
+		return montage(stack.data(), stack.frameSize(), stack.grid(), side);
+	}
+
+	/** As {@link #montage(FftStack, int)} for frames of {@code f × f} stored back to back in window order. */
+	public static BufferedImage montage(float[] frames, int f, Grid grid, int side) {
+		int scale = Math.max(1, 128 / f), tile = f * scale, gap = 4;
 		int rows = Math.min(side, grid.rows()), cols = Math.min(side, grid.cols());
 		BufferedImage out = new BufferedImage(cols * (tile + gap) + gap, rows * (tile + gap) + gap,
 			BufferedImage.TYPE_INT_RGB);
@@ -180,7 +184,7 @@ public final class Pictures {
 			for (int j = 0; j < cols; j++) {
 				int gr = rows == 1 ? 0 : i * (grid.rows() - 1) / (rows - 1);
 				int gc = cols == 1 ? 0 : j * (grid.cols() - 1) / (cols - 1);
-				System.arraycopy(stack.data(), grid.index(gr, gc) * f * f, frame, 0, f * f);
+				System.arraycopy(frames, grid.index(gr, gc) * f * f, frame, 0, f * f);
 				int x = gap + j * (tile + gap), y = gap + i * (tile + gap);
 				g.drawImage(enlarge(grey(frame, f, f), scale), x, y, null);
 				g.setColor(Color.YELLOW);

@@ -20,6 +20,7 @@ import org.stemdiscovery.bo.Run;
 import org.stemdiscovery.bo.StepRecord;
 import org.stemdiscovery.decompose.GridRaster;
 import org.stemdiscovery.image.Grid;
+import org.stemdiscovery.image.InputException;
 import org.stemdiscovery.workflow.CandidateMaps;
 import org.stemdiscovery.workflow.WorkflowResult;
 
@@ -38,6 +39,18 @@ public final class WorkflowReport {
 		RunFiles.STEPS, RunFiles.POINTS, RunFiles.RUN, RunFiles.MEAN, RunFiles.STD);
 
 	private WorkflowReport() {}
+
+	/**
+	 * Refuses, before any work, a report folder that is a file or (unless {@code replace}) already holds a
+	 * report: a run of minutes must not end in "the folder is taken". Creates nothing.
+	 */
+	public static void checkFolder(Path dir, boolean replace) {
+		if (Files.exists(dir) && !Files.isDirectory(dir)) throw new InputException("the report folder " + dir +
+			" is a file; choose a folder for the report");
+		if (!replace) for (String f : FILES)
+			if (Files.exists(dir.resolve(f))) throw new InputException(dir + " already holds " + f +
+				"; choose an empty report folder");
+	}
 
 	/**
 	 * @param parameters the workflow's parameters, saved in run.json and shown in the page

@@ -4,12 +4,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.stemdiscovery.atoms.AtomFinder;
+import org.stemdiscovery.atoms.AtomModel;
+import org.stemdiscovery.atoms.DcnnAtomFinder;
+import org.stemdiscovery.atoms.FinderSettings;
+import org.stemdiscovery.atoms.LogAtomFinder;
 import org.stemdiscovery.atoms.FoundAtom;
 import org.stemdiscovery.image.Grid;
 import org.stemdiscovery.image.InputException;
 import org.stemdiscovery.image.Progress;
+import org.stemdiscovery.image.Registry;
 import org.stemdiscovery.vae.AtomPatches;
 import org.stemdiscovery.vae.LatentMaps;
 
@@ -19,6 +25,11 @@ import org.stemdiscovery.vae.LatentMaps;
  * the experiment chooses among image positions at that spacing.
  */
 public final class AtomRvaeMaps implements MapMaker {
+
+	/** The atom finders workflow 3 can use, made when the workflow is built. */
+	public static final Registry<Supplier<AtomFinder>> FINDERS = Registry.<Supplier<AtomFinder>>of("atom finder")
+		.add("dcnn", () -> new DcnnAtomFinder(AtomModel.bundled(), FinderSettings.defaults()))
+		.add("log", LogAtomFinder::automatic);
 
 	private final AtomFinder finder;
 	private final String finderName;
@@ -42,7 +53,9 @@ public final class AtomRvaeMaps implements MapMaker {
 	@Override
 	public CandidateMaps make(float[] image, int width, int height, Progress progress) {
 		progress.report(0, "finding atoms");
-		List<FoundAtom> atoms = finder.find(image, width, height);
+		// The workflow's progress goes down to the finder, so a cancel stops it between tiles.
+		List<FoundAtom> atoms = finder.detect(image, width, height, progress).atoms();
+		progress.checkCancelled();
 		if (atoms.size() < 10) throw new InputException("only " + atoms.size() + " atoms were found; workflow 3 needs " +
 			"an atomically resolved image (or try the other atom-finding method)");
 		double[] x = atoms.stream().mapToDouble(FoundAtom::x).toArray(), y = atoms.stream().mapToDouble(FoundAtom::y)

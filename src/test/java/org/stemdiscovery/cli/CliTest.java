@@ -130,6 +130,46 @@ class CliTest {
 		assertTrue(r.out().contains("ground-truth mask discovered"), "the bundled mask is used: " + r.out());
 	}
 
+	/** An earlier demo's reports are refused before the demo writes anything (before, after the FFT files). */
+	@Test
+	void demoRefusesAnEarlierDemoBeforeAnyWork() throws Exception {
+		Path out = dir.resolve("demo");
+		Files.createDirectories(out.resolve("workflow1"));
+		Files.writeString(out.resolve("workflow1/report.html"), "earlier");
+		Result r = cli("demo", "--image", "test-images/pillars_256.tif", "--out", out.toString());
+		assertEquals(2, r.code(), r.err());
+		assertTrue(r.err().contains("workflow1/report.html") && r.err().contains("--force"), r.err());
+		assertTrue(!Files.exists(out.resolve("fft-stack.tif")), "nothing written");
+	}
+
+	/** Before, the command line refused --threads 0, which meant every core in Fiji; now it means every core in both. */
+	@Test
+	void workflowTakesZeroThreadsAsEveryCore() throws Exception {
+		Path out = dir.resolve("wf");
+		Result r = cli("workflow", "--image", "test-images/pillars_256.tif", "--mask", "test-images/pillars_256_mask.tif",
+			"--threads", "0", "--steps", "2", "--batch", "5", "--max-iter", "50", "--out", out.toString());
+		assertEquals(0, r.code(), r.err());
+		assertTrue(r.out().contains("workflow 1: sliding FFT → NMF abundance on pillars_256.tif: target NMF component"), r
+			.out());
+		assertTrue(r.out().contains("ground-truth mask discovered"), r.out());
+		for (String f : org.stemdiscovery.report.WorkflowReport.FILES)
+			assertTrue(Files.exists(out.resolve(f)), f);
+		var record = Json.parseObject(Files.readString(out.resolve("run.json")));
+		@SuppressWarnings("unchecked")
+		var bo = (Map<String, Object>) ((Map<String, Object>) record.get("parameters")).get("bo");
+		assertEquals(Runtime.getRuntime().availableProcessors(), ((Number) bo.get("threads")).intValue());
+		assertEquals(5, ((Number) bo.get("length_scale")).intValue());
+	}
+
+	/** --sizes 100000 is refused at once (before, it started generating and ran out of memory). */
+	@Test
+	void makeTestImagesRefusesAHugeSizeAtOnce() {
+		Result r = cli("make-test-images", "--out", dir.resolve("ti").toString(), "--sizes", "100000");
+		assertEquals(2, r.code());
+		assertEquals("stem-discovery make-test-images: sizes 100000 px is out of range; choose 64 to 4096", r.err().strip());
+		assertTrue(!Files.exists(dir.resolve("ti")));
+	}
+
 	/** The committed test images are exactly what the generator makes for seed 0: they can be regenerated. */
 	@Test
 	void committedTestImagesAreReproducible() throws Exception {

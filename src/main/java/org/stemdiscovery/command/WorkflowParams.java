@@ -1,0 +1,154 @@
+package org.stemdiscovery.command;
+
+import java.util.List;
+
+import org.stemdiscovery.bo.BatchMode;
+import org.stemdiscovery.bo.BoSettings;
+import org.stemdiscovery.bo.Goal;
+import org.stemdiscovery.decompose.Unmixer;
+import org.stemdiscovery.fft.SlidingFftSettings;
+import org.stemdiscovery.image.Registry;
+import org.stemdiscovery.vae.RvaeTraining;
+import org.stemdiscovery.workflow.AtomRvaeMaps;
+import org.stemdiscovery.workflow.DescriptorSettings;
+import org.stemdiscovery.workflow.MapMaker;
+import org.stemdiscovery.workflow.RvaeEncoding;
+import org.stemdiscovery.workflow.Workflow;
+
+/**
+ * Run AE Workflow / {@code stem-discovery workflow}: the parameters, declared once in {@link #SPEC}. Lengths of
+ * the BO stage are in cells of the target map's grid (windows for workflows 1 and 2, raster cells for 3).
+ *
+ * @param length      kernel length scale in grid cells; NaN = the workflow's own ({@link Workflow#lengthCells()})
+ * @param fit         fit the length scale by marginal likelihood (starting from 10 cells)
+ * @param parameter   ξ of ei/pi or β of ucb; NaN = the acquisition's default
+ * @param exclusion   local-penalisation radius in cells; NaN = the length scale
+ * @param threshold   feature = target above this; NaN = Otsu's threshold
+ * @param radius      discovery radius in cells; NaN = the length scale
+ * @param threads     worker threads; 0 = every core (the same in every door)
+ */
+public record WorkflowParams(String workflow, int window, int step, int zoom, String method, int components,
+	int iterations, int latent, int epochs, String atoms, int patch, int cell, int map, String kernel, double length,
+	boolean fit, double alpha, double noise, String acquisition, double parameter, String goal, int batch, int steps,
+	int seeds, long seed, String batching, double exclusion, boolean path, double travel, double threshold,
+	double radius, double measurement, int threads) {
+
+	/** Goals with the spellings the BO options always accepted. */
+	static final Registry<Goal> GOALS = Registry.<Goal>of("goal").add("max", Goal.MAXIMISE, "maximise", "maximize")
+		.add("min", Goal.MINIMISE, "minimise", "minimize");
+	static final Registry<BatchMode> BATCHING = Registry.<BatchMode>of("batching").add("kb", BatchMode.KRIGING_BELIEVER,
+		"kriging-believer").add("lp", BatchMode.LOCAL_PENALISATION, "local-penalisation");
+
+	public static final Spec SPEC = new Spec("workflow", "Run AE Workflow",
+		"an automated experiment from an image: descriptors, target map, simulated BO, report.html",
+		"Workflow 1 (large features: phases, inclusions, domains): sliding FFT of the image, unmixed by NMF, SVD or " +
+			"N-FINDR; one abundance map becomes the target of a simulated Bayesian-optimization experiment on the window " +
+			"grid. Workflow 2 (textures that rotate or shift): sliding FFT, then a rotationally invariant VAE; a latent " +
+			"map (or the boundary of one) on the window grid is the target. Workflow 3 (atomic-scale features: walls, " +
+			"dopants, distortions): atoms found by the DCNN, atom-centred patches encoded by the rVAE; each atom's latent " +
+			"covers its neighbourhood, sampled every --cell px. Lengths of the experiment are in cells of the target's " +
+			"grid. With --mask (a 0/1 ground-truth TIFF of the image's size) the report adds how much of it the " +
+			"experiment discovered. Open report.html in a browser.",
+		List.of(
+			Param.choice("workflow", "1", Workflow.REGISTRY).label("Workflow")
+				.help("1 = sliding FFT + unmixing, 2 = sliding FFT + rVAE, 3 = atoms + rVAE"),
+			Param.integer("window", 32).min(8).unit("px").label("Window size (px)").help("sliding-FFT window (workflows 1, 2)"),
+			Param.integer("step", 8).min(1).unit("px").label("Step (px)").help("distance between windows"),
+			Param.integer("zoom", 1).min(1).label("Zoom (keep central 1/zoom of frequencies)")
+				.help("keep the central 1/zoom of the frequencies (1 keeps all)"),
+			Param.choice("method", "nmf", Unmixer.METHODS).label("Method of unmixing").help("workflow 1's unmixing"),
+			Param.integer("components", 2).min(1).alias("k").label("Components (k)").help("components to unmix"),
+			Param.integer("iterations", 500).min(1).alias("max-iter").label("Iterations of NMF (passes of N-FINDR)")
+				.help("NMF iterations or N-FINDR passes"),
+			Param.integer("latent", 2).min(1).label("Latent variables of the rVAE (content)")
+				.help("content latents of the rVAE (workflows 2, 3)"),
+			Param.integer("epochs", 30).min(1).label("Epochs of rVAE training").help("rVAE training epochs"),
+			Param.choice("atoms", "dcnn", AtomRvaeMaps.FINDERS).label("Atom finder (workflow 3)")
+				.help("workflow 3's atom finder: the bundled network or the Laplacian of Gaussian"),
+			Param.integer("patch", 16).min(4).unit("px").label("Patch size around atoms (px)")
+				.help("side of the atom-centred patches (workflow 3)"),
+			Param.integer("cell", 4).min(1).unit("px").label("Cell of the atom raster (px)")
+				.help("workflow 3 samples the latents every cell px"),
+			Param.integer("map", 0).min(0).label("Map for the target (0 = automatic)")
+				.help("the candidate map that becomes the target, from 1; 0 = the map with the most coherent contrast " +
+					"whose bright part is the rarer phase"),
+			Param.choice("kernel", "matern52", "matern52", "rbf", "rq").label("Kernel").help("GP kernel"),
+			Param.realOr("length", "auto", "auto", "fit").min(0).unit("cells").label("Length scale (grid cells)")
+				.help("kernel length scale; auto = 3 cells for workflow 3 (about a lattice spacing), 5 otherwise; fit = " +
+					"marginal likelihood, refitted every step from 10 cells"),
+			Param.real("alpha", 1).min(0).alias("rq-alpha").label("Alpha of the rq kernel").help("alpha of the rq kernel"),
+			Param.real("noise", 1e-6).min(0).label("Noise variance of the GP (relative)")
+				.help("GP noise variance relative to the normalised values"),
+			Param.choice("acquisition", "ei", "ei", "ucb", "pi").alias("acq").label("Acquisition")
+				.help("acquisition function"),
+			Param.realOr("parameter", "default", "default").alias("acq-param")
+				.label("Parameter of acquisition (xi or beta, or default)")
+				.help("xi of ei/pi (default 0.01, in target units), beta of ucb (default 4)"),
+			Param.choice("goal", "max", GOALS).label("Goal (max or min)").help("look for high or low target values"),
+			Param.integer("batch", 10).min(1).label("Batch size").help("points per step"),
+			Param.integer("steps", 29).min(0).label("Steps")
+				.help("steps after the seed points (29 steps of 10 after one seed: 291 points)"),
+			Param.integer("seeds", 1).min(1).alias("seed-points").label("Seed points (1 = one point, n = n x n grid)")
+				.help("1 = one seed point (the centre), n = an n x n grid of seeds"),
+			Param.integer("seed", 0).label("Random seed").help("seed of all randomness"),
+			Param.choice("batching", "kb", BATCHING).alias("batch-mode").label("Batching")
+				.help("kb = kriging believer, lp = local penalisation"),
+			Param.realOr("exclusion", "default", "default").min(0).unit("cells")
+				.label("Exclusion radius (grid cells, or default)").help("local-penalisation radius; default = length scale"),
+			Param.choice("path", "on", "on", "off").label("Path planning (on or off)")
+				.help("order each batch for a short beam path"),
+			Param.real("travel", 0).min(0).alias("travel-cost").label("Travel cost (acquisition per grid cell)")
+				.help("subtract this times the distance from the previous point from the acquisition"),
+			Param.realOr("threshold", "otsu", "otsu").label("Threshold of feature (otsu or a value)")
+				.help("feature of interest = target above this"),
+			Param.realOr("radius", "default", "default").min(0).unit("cells")
+				.label("Radius of discovery (grid cells, or default)").help("discovery radius; default = length scale"),
+			Param.real("measurement", 0).min(0).alias("measurement-noise")
+				.label("Measurement noise (SD of the simulated microscope)")
+				.help("standard deviation of Gaussian noise added by the simulated microscope"),
+			Threads.param()));
+
+	public static WorkflowParams from(Values v) {
+		String length = v.word("length");
+		return new WorkflowParams(v.text("workflow"), v.integer("window"), v.integer("step"), v.integer("zoom"), v.text(
+			"method"), v.integer("components"), v.integer("iterations"), v.integer("latent"), v.integer("epochs"), v.text(
+				"atoms"), v.integer("patch"), v.integer("cell"), v.integer("map"), v.text("kernel"), length == null ? v.real(
+					"length") : Double.NaN, "fit".equals(length), v.real("alpha"), v.real("noise"), v.text("acquisition"),
+			numberOrNaN(v, "parameter"), v.text("goal"), v.integer("batch"), v.integer("steps"), v.integer("seeds"), v
+				.integer("seed"), v.text("batching"), numberOrNaN(v, "exclusion"), v.text("path").equals("on"), v.real(
+					"travel"), numberOrNaN(v, "threshold"), numberOrNaN(v, "radius"), v.real("measurement"), v.integer(
+						"threads"));
+	}
+
+	/** A number-or-word parameter as a number, NaN for its word ("default", "otsu"): BoSettings' convention. */
+	private static double numberOrNaN(Values v, String name) {
+		return v.word(name) != null ? Double.NaN : v.real(name);
+	}
+
+	/** The kernel length scale in grid cells: the one given, the fit's start, or the workflow's own. */
+	public double lengthCells() {
+		if (fit) return 10;
+		return Double.isNaN(length) ? Workflow.REGISTRY.get(workflow).lengthCells() : length;
+	}
+
+	/** The experiment's settings (checked: a zero length scale, a bad combination are refused here). */
+	public BoSettings bo() {
+		return new BoSettings(kernel, lengthCells(), fit, alpha, noise, acquisition, parameter, GOALS.get(goal), batch,
+			steps, seeds, seed, BATCHING.get(batching), exclusion, path, travel, threshold, radius, measurement, Threads
+				.resolve(threads));
+	}
+
+	/** The descriptor stage's settings. */
+	public DescriptorSettings descriptors() {
+		SlidingFftSettings fft = SlidingFftSettings.of(window, step).withZoom(zoom);
+		RvaeEncoding rvae = new RvaeEncoding(latent, 128, RvaeTraining.defaults().withEpochs(epochs).withBatchSize(50)
+			.withLearningRate(3e-3).withSeed(seed));
+		return new DescriptorSettings(fft, method, components, iterations, seed, rvae, atoms, patch, cell, Threads
+			.resolve(threads));
+	}
+
+	/** The workflow's descriptor stage (workflow 3 loads its atom finder here). */
+	public MapMaker maker() {
+		return Workflow.REGISTRY.get(workflow).maker().apply(descriptors());
+	}
+}
