@@ -33,11 +33,12 @@ public record WorkflowParams(String workflow, int window, int step, int zoom, St
 	int seeds, long seed, String batching, double exclusion, boolean path, double travel, double threshold,
 	double radius, double measurement, int threads) {
 
+	// The BO parameters whose meaning does not depend on the grid are Simulate BO's own (BoParams); lengths,
+	// radii and the travel cost are in grid cells here, so they are declared with that unit.
+
 	/** Goals with the spellings the BO options always accepted. */
 	static final Registry<Goal> GOALS = Registry.<Goal>of("goal").add("max", Goal.MAXIMISE, "maximise", "maximize")
 		.add("min", Goal.MINIMISE, "minimise", "minimize");
-	static final Registry<BatchMode> BATCHING = Registry.<BatchMode>of("batching").add("kb", BatchMode.KRIGING_BELIEVER,
-		"kriging-believer").add("lp", BatchMode.LOCAL_PENALISATION, "local-penalisation");
 
 	public static final Spec SPEC = new Spec("workflow", "Run AE Workflow",
 		"an automated experiment from an image: descriptors, target map, simulated BO, report.html",
@@ -72,35 +73,32 @@ public record WorkflowParams(String workflow, int window, int step, int zoom, St
 			Param.integer("map", 0).min(0).label("Map for the target (0 = automatic)")
 				.help("the candidate map that becomes the target, from 1; 0 = the map with the most coherent contrast " +
 					"whose bright part is the rarer phase"),
-			Param.choice("kernel", "matern52", "matern52", "rbf", "rq").label("Kernel").help("GP kernel"),
+			BoParams.KERNEL,
 			Param.realOr("length", "auto", "auto", "fit").min(0).unit("cells").label("Length scale (grid cells)")
 				.help("kernel length scale; auto = 3 cells for workflow 3 (about a lattice spacing), 5 otherwise; fit = " +
 					"marginal likelihood, refitted every step from 10 cells"),
 			Param.real("alpha", 1).min(0).alias("rq-alpha").label("Alpha of the rq kernel").help("alpha of the rq kernel"),
 			Param.real("noise", 1e-6).min(0).label("Noise variance of the GP (relative)")
 				.help("GP noise variance relative to the normalised values"),
-			Param.choice("acquisition", "ei", "ei", "ucb", "pi").alias("acq").label("Acquisition")
-				.help("acquisition function"),
+			BoParams.ACQUISITION,
 			Param.realOr("parameter", "default", "default").alias("acq-param")
 				.label("Parameter of acquisition (xi or beta, or default)")
 				.help("xi of ei/pi (default 0.01, in target units), beta of ucb (default 4)"),
 			Param.choice("goal", "max", GOALS).label("Goal (max or min)").help("look for high or low target values"),
-			Param.integer("batch", 10).min(1).label("Batch size").help("points per step"),
+			BoParams.BATCH,
 			Param.integer("steps", 29).min(0).label("Steps")
 				.help("steps after the seed points (29 steps of 10 after one seed: 291 points)"),
 			Param.integer("seeds", 1).min(1).alias("seed-points").label("Seed points (1 = one point, n = n x n grid)")
 				.help("1 = one seed point (the centre), n = an n x n grid of seeds"),
 			Param.integer("seed", 0).label("Random seed").help("seed of all randomness"),
-			Param.choice("batching", "kb", BATCHING).alias("batch-mode").label("Batching")
-				.help("kb = kriging believer, lp = local penalisation"),
+			BoParams.BATCHING,
 			Param.realOr("exclusion", "default", "default").min(0).unit("cells")
 				.label("Exclusion radius (grid cells, or default)").help("local-penalisation radius; default = length scale"),
 			Param.choice("path", "on", "on", "off").label("Path planning (on or off)")
 				.help("order each batch for a short beam path"),
 			Param.real("travel", 0).min(0).alias("travel-cost").label("Travel cost (acquisition per grid cell)")
 				.help("subtract this times the distance from the previous point from the acquisition"),
-			Param.realOr("threshold", "otsu", "otsu").label("Threshold of feature (otsu or a value)")
-				.help("feature of interest = target above this"),
+			BoParams.THRESHOLD,
 			Param.realOr("radius", "default", "default").min(0).unit("cells")
 				.label("Radius of discovery (grid cells, or default)").help("discovery radius; default = length scale"),
 			Param.real("measurement", 0).min(0).alias("measurement-noise")
@@ -134,7 +132,7 @@ public record WorkflowParams(String workflow, int window, int step, int zoom, St
 	/** The experiment's settings (checked: a zero length scale, a bad combination are refused here). */
 	public BoSettings bo() {
 		return new BoSettings(kernel, lengthCells(), fit, alpha, noise, acquisition, parameter, GOALS.get(goal), batch,
-			steps, seeds, seed, BATCHING.get(batching), exclusion, path, travel, threshold, radius, measurement, Threads
+			steps, seeds, seed, BatchMode.REGISTRY.get(batching), exclusion, path, travel, threshold, radius, measurement, Threads
 				.resolve(threads));
 	}
 
