@@ -66,8 +66,11 @@ final class Cli {
 			.description("output folder (required): " + String.join(", ", v.outputs(s.defaults()))).build());
 		else c.addOption(OptionSpec.builder("--out").paramLabel("DIR").type(String.class)
 			.description("output folder: " + String.join(", ", v.outputs(s.defaults()))).build());
-		for (Param p : s.params())
+		for (Param p : s.params()) {
 			c.addOption(option(p));
+			if (onByDefault(p)) c.addOption(OptionSpec.builder("--no-" + p.name()).arity("0").type(boolean.class)
+				.description("the same as --" + p.name() + " off").build());
+		}
 		c.addOption(OptionSpec.builder("--force").arity("0").type(boolean.class)
 			.description("replace the outputs if the folder already has them").build());
 		c.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("show this help").build());
@@ -81,7 +84,7 @@ final class Cli {
 			names.add("--" + a);
 		OptionSpec.Builder b = OptionSpec.builder(names.toArray(String[]::new));
 		String help = literal(p.fullHelp());
-		if (p.kind() == Param.Kind.FLAG && Boolean.TRUE.equals(p.defaultValue()))
+		if (onByDefault(p))
 			// on by default: a bare --name keeps it on, --name off turns it off (the spec reads on/off, true/false)
 			return b.arity("0..1").type(String.class).fallbackValue("on").paramLabel("on|off").description(help +
 				" (default: on)").build();
@@ -89,6 +92,11 @@ final class Cli {
 		b.type(String.class).paramLabel(label(p)).description(help + " (default: " + p.defaultText() + ")");
 		if (p.kind() == Param.Kind.CHOICE) b.completionCandidates(p.choices());
 		return b.build();
+	}
+
+	/** A switch that is on by default: {@code --name [on|off]}, and {@code --no-name} as older scripts wrote it. */
+	private static boolean onByDefault(Param p) {
+		return p.kind() == Param.Kind.FLAG && Boolean.TRUE.equals(p.defaultValue());
 	}
 
 	/** Text as written: picocli reads descriptions as format strings, where "99 %" is an error. */
@@ -161,7 +169,9 @@ final class Cli {
 		String name = NAME + " " + s.name();
 		Map<String, Object> given = new LinkedHashMap<>();
 		for (Param p : s.params())
-			if (r.hasMatchedOption("--" + p.name())) given.put(p.name(), r.matchedOptionValue("--" + p.name(), (Object) null));
+			if (onByDefault(p) && r.hasMatchedOption("--no-" + p.name())) given.put(p.name(), false);
+			else if (r.hasMatchedOption("--" + p.name())) given.put(p.name(), r.matchedOptionValue("--" + p.name(),
+				(Object) null));
 		Values values = s.parse(given);
 		Map<String, Path> files = new LinkedHashMap<>();
 		for (Verb.FileOption f : verb.inputs()) {

@@ -106,12 +106,15 @@ class BoCliTest {
 	}
 
 	@Test
-	void pathPlanningIsOnByDefaultAndTurnsOffWithOff(@TempDir Path dir) throws IOException {
+	void pathPlanningIsOnByDefaultAndTurnsOffWithOffOrNoPath(@TempDir Path dir) throws IOException {
 		Path t = target(dir, false);
-		for (String path : List.of("on", "off")) {
+		for (String path : List.of("on", "off", "no")) {
 			Path out = dir.resolve(path);
-			Result r = run("bo", "--target", t.toString(), "--out", out.toString(), "--steps", "1", "--batch", "3",
-				"--threads", "1", "--path", path, "--acq", "pi", "--batch-mode", "lp", "--seed-points", "2");
+			List<String> switchArgs = path.equals("no") ? List.of("--no-path") : List.of("--path", path);
+			List<String> args = new java.util.ArrayList<>(List.of("bo", "--target", t.toString(), "--out", out.toString(),
+				"--steps", "1", "--batch", "3", "--threads", "1", "--acq", "pi", "--batch-mode", "lp", "--seed-points", "2"));
+			args.addAll(switchArgs);
+			Result r = run(args.toArray(String[]::new));
 			assertEquals(0, r.rc(), r.err());
 			@SuppressWarnings("unchecked")
 			Map<String, Object> s = (Map<String, Object>) Json.parseObject(Files.readString(out.resolve("run.json"))).get(
