@@ -50,6 +50,8 @@ class AtomsTaskTest {
 		// Before, the CLI said "4x slower" and the dialog "8 passes": both now show the finder's one wording.
 		assertEquals(FinderSettings.AUGMENT_HELP, AtomsParams.SPEC.param("augment").help());
 		assertTrue(FinderSettings.AUGMENT_HELP.contains("8 symmetries of a square tile, 4 of an oblong one"));
+		// The label stays as recorded macros know it: ImageJ's key stops at the colon.
+		assertEquals("augment", AtomsParams.SPEC.param("augment").macroKey());
 	}
 
 	@Test
