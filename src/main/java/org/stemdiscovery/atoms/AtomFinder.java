@@ -1,12 +1,16 @@
 package org.stemdiscovery.atoms;
 
 import java.util.List;
+import java.util.Map;
 
 import org.stemdiscovery.image.InputException;
 import org.stemdiscovery.image.Progress;
 
-/** Finds atomic columns in one grey-level image. */
-public interface AtomFinder {
+/**
+ * Finds atomic columns in one grey-level image. A finder may hold a network in native memory: close it
+ * when done (try-with-resources); finders that hold nothing close as a no-op.
+ */
+public interface AtomFinder extends AutoCloseable {
 
 	/** Smallest image side any finder accepts. */
 	int MIN_SIDE = 32;
@@ -17,6 +21,18 @@ public interface AtomFinder {
 	default List<FoundAtom> find(float[] pixels, int width, int height) {
 		return detect(pixels, width, height, Progress.NONE).atoms();
 	}
+
+	/**
+	 * What shaped the atoms, for the Info of what is made from them: {@code model} (a name) and the settings
+	 * in force ({@link FinderSettings#toMap()}).
+	 */
+	default Map<String, Object> description() {
+		return Map.of();
+	}
+
+	/** Frees what the finder owns (a network's native memory); nothing for a finder that owns nothing. */
+	@Override
+	default void close() {}
 
 	/** Refuses images that are too small, inconsistent or not finite, with what to do instead. */
 	static void check(float[] pixels, int width, int height) {

@@ -55,11 +55,16 @@ public final class AtomModel implements AutoCloseable {
 
 	/** The weights shipped in the jar. */
 	public static AtomModel bundled() {
+		return bundled(0);
+	}
+
+	/** The weights shipped in the jar, PyTorch on {@code threads} threads (0: {@link TorchEngine}'s default). */
+	public static AtomModel bundled(int threads) {
 		InputStream in = AtomModel.class.getResourceAsStream(BUNDLED);
 		if (in == null) throw new InputException("the jar has no bundled atom-finder weights (" + BUNDLED +
 			"); rebuild with scripts/train-atom-finder or give --model PATH");
 		try (InputStream s = in) {
-			return fromWeights("bundled AtomNet", s);
+			return fromWeights("bundled AtomNet", s, threads);
 		}
 		catch (IOException e) {
 			throw new InputException("cannot read the bundled atom-finder weights: " + e.getMessage());
@@ -68,11 +73,20 @@ public final class AtomModel implements AutoCloseable {
 
 	/** "default" or empty: the bundled weights; otherwise a weights file or a TorchScript model. */
 	public static AtomModel named(String spec) {
-		return spec == null || spec.isBlank() || spec.equals("default") ? bundled() : load(Path.of(spec));
+		return named(spec, 0);
+	}
+
+	/** As {@link #named(String)}, PyTorch on {@code threads} threads (0: {@link TorchEngine}'s default). */
+	public static AtomModel named(String spec, int threads) {
+		return spec == null || spec.isBlank() || spec.equals("default") ? bundled(threads) : load(Path.of(spec), threads);
 	}
 
 	/** An AtomNet weights file (from {@link #save}) or a TorchScript {@code .pt} file. */
 	public static AtomModel load(Path path) {
+		return load(path, 0);
+	}
+
+	private static AtomModel load(Path path, int threads) {
 		if (!Files.isRegularFile(path)) throw new InputException("model file " + path + " does not exist; give an " +
 			"existing .pt (TorchScript) or .params file, or 'default' for the bundled model");
 		byte[] head = new byte[MAGIC.length];
@@ -80,18 +94,18 @@ public final class AtomModel implements AutoCloseable {
 			int n = in.readNBytes(head, 0, head.length);
 			if (n == head.length && Arrays.equals(head, MAGIC)) {
 				try (InputStream all = Files.newInputStream(path)) {
-					return fromWeights(path.getFileName().toString(), all);
+					return fromWeights(path.getFileName().toString(), all, threads);
 				}
 			}
 		}
 		catch (IOException e) {
 			throw new InputException("cannot read model file " + path + ": " + e.getMessage());
 		}
-		return torchScript(path);
+		return torchScript(path, threads);
 	}
 
-	private static AtomModel torchScript(Path path) {
-		TorchEngine.start(TorchEngine.Work.INFERENCE);
+	private static AtomModel torchScript(Path path, int threads) {
+		TorchEngine.start(TorchEngine.Work.INFERENCE, threads);
 		Model model = Model.newInstance("user-atom-model", Device.cpu(), "PyTorch");
 		try {
 			model.load(path);
@@ -110,8 +124,8 @@ public final class AtomModel implements AutoCloseable {
 		}
 	}
 
-	private static AtomModel fromWeights(String name, InputStream raw) throws IOException {
-		TorchEngine.start(TorchEngine.Work.INFERENCE);
+	private static AtomModel fromWeights(String name, InputStream raw, int threads) throws IOException {
+		TorchEngine.start(TorchEngine.Work.INFERENCE, threads);
 		DataInputStream in = new DataInputStream(new BufferedInputStream(raw));
 		byte[] head = new byte[MAGIC.length];
 		in.readFully(head);

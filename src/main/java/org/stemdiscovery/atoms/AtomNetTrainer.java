@@ -30,8 +30,9 @@ import org.stemdiscovery.sim.RandomLatticeScene;
 
 /**
  * Trains {@link AtomNet} on {@link RandomLatticeScene#training()} images and writes the weights and a
- * JSON recipe with validation scores. {@code scripts/train-atom-finder} runs {@link #main} with the recipe
- * of the shipped model; every number that shaped the weights is an argument and lands in the JSON.
+ * JSON recipe with validation scores. {@code stem-discovery train-atom-finder} (and
+ * {@code scripts/train-atom-finder}, which calls it) runs it with the recipe of the shipped model; every number
+ * that shaped the weights is a parameter and lands in the JSON.
  */
 public final class AtomNetTrainer {
 
@@ -90,7 +91,12 @@ public final class AtomNetTrainer {
 	 * {@code log}.
 	 */
 	public static Result train(Recipe r, NDManager manager, PrintStream log) {
-		TorchEngine.start(TorchEngine.Work.TRAINING);
+		return train(r, 0, manager, log);
+	}
+
+	/** As {@link #train(Recipe, NDManager, PrintStream)} on {@code threads} PyTorch threads (0: the default). */
+	public static Result train(Recipe r, int threads, NDManager manager, PrintStream log) {
+		TorchEngine.start(TorchEngine.Work.TRAINING, threads);
 		long t0 = System.nanoTime();
 		RandomLatticeScene scene = RandomLatticeScene.training();
 		int n = r.images(), side = r.crop(), px = side * side;
@@ -198,10 +204,13 @@ public final class AtomNetTrainer {
 		return a;
 	}
 
-	/** Writes {@code atomnet.params} and {@code atomnet.json} into {@code dir}. */
-	public static void write(Result res, Recipe r, Path dir) throws IOException {
+	/** File names of the weights and of their recipe. */
+	public static final String WEIGHTS = "atomnet.params", RECIPE = "atomnet.json";
+
+	/** Writes {@link #WEIGHTS} and {@link #RECIPE} into {@code dir}; returns what the recipe file holds. */
+	public static Map<String, Object> write(Result res, Recipe r, int threads, Path dir) throws IOException {
 		Files.createDirectories(dir);
-		try (OutputStream out = Files.newOutputStream(dir.resolve("atomnet.params"))) {
+		try (OutputStream out = Files.newOutputStream(dir.resolve(WEIGHTS))) {
 			AtomModel.save(res.net(), out);
 		}
 		Map<String, Object> json = new LinkedHashMap<>();
@@ -211,34 +220,12 @@ public final class AtomNetTrainer {
 		json.put("recipe", r.toMap());
 		json.put("trainingData", "sim.RandomLatticeScene.training(): square, perovskite, hexagonal, honeycomb; 6-30 px " +
 			"nearest-neighbour distance; dose 2-300; seeds recipe.seed*1e7 + i");
-		json.put("threads", TorchEngine.threads(TorchEngine.Work.TRAINING));
+		json.put("threads", TorchEngine.threads(TorchEngine.Work.TRAINING, threads));
 		json.put("cores", Runtime.getRuntime().availableProcessors());
 		json.put("trainingSeconds", Math.round(res.seconds()));
 		json.put("epochLoss", res.epochLoss());
 		json.put("validation", res.validation());
-		Files.writeString(dir.resolve("atomnet.json"), Json.write(json));
-	}
-
-	/**
-	 * {@code AtomNetTrainer [--out DIR] [--seed S] [--images N] [--epochs E] [--batch B] [--crop C]
-	 * [--base CH] [--levels L] [--lr LR]}; defaults are the shipped recipe.
-	 */
-	public static void main(String[] args) throws IOException {
-		Recipe d = Recipe.shipped();
-		Map<String, String> a = new LinkedHashMap<>();
-		for (int i = 0; i + 1 < args.length; i += 2)
-			a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-		Recipe r = new Recipe(Long.parseLong(a.getOrDefault("seed", "" + d.seed())), Integer.parseInt(a.getOrDefault(
-			"images", "" + d.images())), Integer.parseInt(a.getOrDefault("epochs", "" + d.epochs())), Integer.parseInt(a
-				.getOrDefault("batch", "" + d.batch())), Integer.parseInt(a.getOrDefault("crop", "" + d.crop())), Integer
-					.parseInt(a.getOrDefault("base", "" + d.base())), Integer.parseInt(a.getOrDefault("levels", "" + d.levels())),
-			Double.parseDouble(a.getOrDefault("lr", "" + d.learningRate())), d.brightWeight(), d.validationImages(), d
-				.validationSide());
-		Path out = Path.of(a.getOrDefault("out", "src/main/resources/models"));
-		try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-			Result res = train(r, manager, System.out);
-			write(res, r, out);
-			System.out.printf("wrote %s (%.0f s training)%n", out.resolve("atomnet.params"), res.seconds());
-		}
+		Files.writeString(dir.resolve(RECIPE), Json.write(json));
+		return json;
 	}
 }

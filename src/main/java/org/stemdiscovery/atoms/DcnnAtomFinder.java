@@ -1,6 +1,8 @@
 package org.stemdiscovery.atoms;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.stemdiscovery.image.Progress;
 
@@ -10,16 +12,41 @@ import org.stemdiscovery.image.Progress;
  * bright column, the tile centres are stitched, and {@link Centroids} turns the probabilities into atoms;
  * optionally {@link GaussianRefinement} moves them to sub-pixel Gaussian centres.
  *
- * <p>The model is borrowed, not owned: close it yourself.
+ * <p>A finder made with the constructor borrows its model (close the model yourself); one made by
+ * {@link #owning} closes the model when the finder is closed. Cancellation is checked between tiles.
  */
 public final class DcnnAtomFinder implements AtomFinder {
 
 	private final AtomModel model;
 	private final FinderSettings settings;
+	private final boolean owner;
 
 	public DcnnAtomFinder(AtomModel model, FinderSettings settings) {
+		this(model, settings, false);
+	}
+
+	private DcnnAtomFinder(AtomModel model, FinderSettings settings, boolean owner) {
 		this.model = model;
 		this.settings = settings;
+		this.owner = owner;
+	}
+
+	/** A finder that closes {@code model} when it is closed. */
+	public static DcnnAtomFinder owning(AtomModel model, FinderSettings settings) {
+		return new DcnnAtomFinder(model, settings, true);
+	}
+
+	@Override
+	public void close() {
+		if (owner) model.close();
+	}
+
+	@Override
+	public Map<String, Object> description() {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("model", model.name());
+		m.putAll(settings.toMap());
+		return m;
 	}
 
 	@Override

@@ -15,13 +15,16 @@ import org.stemdiscovery.image.InputException;
  * @param minArea   connected regions smaller than this (px) are noise
  * @param tile      side of the tiles the network sees at once (px; larger images are tiled with overlap);
  *                  the default 1088 = 1024 + two 32 px margins takes a 1024² image in one pass
- * @param augment   average the network over the four mirror images of each tile (4× slower, steadier on
- *                  very noisy images)
+ * @param augment   average the network over the mirror images of each tile: {@link #AUGMENT_HELP}
  */
 public record FinderSettings(double threshold, boolean refine, double maxShift, double edge, int minArea, int tile,
 	boolean augment) {
 
 	public static final int OVERLAP = 32;
+
+	/** What augment does and costs, in the one wording every door shows. */
+	public static final String AUGMENT_HELP = "average the network over the mirror images of each tile (the 8 " +
+		"symmetries of a square tile, 4 of an oblong one): that many times slower, steadier on very noisy images";
 
 	public FinderSettings {
 		if (!(threshold > 0 && threshold < 1)) throw new InputException("threshold " + threshold +

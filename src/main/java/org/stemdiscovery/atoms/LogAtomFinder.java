@@ -2,7 +2,9 @@ package org.stemdiscovery.atoms;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.stemdiscovery.image.GaussianBlur;
 import org.stemdiscovery.image.InputException;
@@ -40,6 +42,14 @@ public final class LogAtomFinder implements AtomFinder {
 	/** Automatic scale, 3 noise levels, refinement on. */
 	public static LogAtomFinder automatic() {
 		return new LogAtomFinder(0, 0, 3, FinderSettings.defaults().withRefine(true));
+	}
+
+	@Override
+	public Map<String, Object> description() {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("model", "LoG");
+		m.putAll(settings.toMap());
+		return m;
 	}
 
 	@Override

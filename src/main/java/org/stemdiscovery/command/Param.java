@@ -127,7 +127,9 @@ public record Param(String name, Kind kind, Object defaultValue, double min, dou
 	public String macroKey() {
 		String l = displayLabel().trim();
 		int space = l.indexOf(' ');
-		return (space < 0 ? l : l.substring(0, space)).toLowerCase(Locale.ROOT);
+		String word = space < 0 ? l : l.substring(0, space);
+		int colon = word.indexOf(':'); // "Augment: average ..." is the key "augment"
+		return (colon < 0 ? word : word.substring(0, colon)).toLowerCase(Locale.ROOT);
 	}
 
 	/** The default as text, as a user would type it. */

@@ -2,9 +2,8 @@ package org.stemdiscovery.fiji;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -15,19 +14,21 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.stemdiscovery.atoms.AtomTable;
-import org.stemdiscovery.vae.AtomPatches;
-import org.stemdiscovery.vae.PatchStack;
 import org.stemdiscovery.atoms.FoundAtom;
-import org.stemdiscovery.atoms.Patches;
+import org.stemdiscovery.command.PatchesParams;
+import org.stemdiscovery.command.PatchesTask;
+import org.stemdiscovery.command.Result;
+import org.stemdiscovery.command.Spec;
 import org.stemdiscovery.image.Images;
 import org.stemdiscovery.image.InputException;
 
 /**
- * Plugins › STEM Discovery › Extract Atom Patches: a stack of atom-centred patches of the current image,
- * from the atoms in a results table (by default "Atoms", from Find Atoms (DCNN)) or a CSV file. The stack's
- * Info maps every slice to its atom ({@code stemdiscovery.patch.N = atom-index x y class probability}), so
+ * Plugins › STEM Discovery › Extract Atom Patches: the Fiji door onto {@link PatchesTask}, with the atoms from
+ * a results table (by default "Atoms", from Find Atoms (DCNN)) or a CSV file. The stack's Info is the one
+ * patch-stack format of {@link org.stemdiscovery.vae.AtomPatches}: every slice's atom and the source size, so
  * rVAE latents computed from the stack can be drawn back onto the atoms. Patches crossing the border are
- * skipped and counted in the Log.
+ * skipped and counted in the Log. The table title and the CSV file are this door's ways of giving the atoms
+ * (the command line's is {@code --atoms}), so they are not in the spec.
  */
 @Plugin(type = Command.class, headless = true, label = "Extract Atom Patches")
 public class ExtractPatchesCommand extends StemCommand {
@@ -35,8 +36,8 @@ public class ExtractPatchesCommand extends StemCommand {
 	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Size of patches (px)", min = "4", persist = false)
-	private int size = 32;
+	@Parameter(label = "Size of patches (px)", persist = false)
+	private int size;
 
 	@Parameter(label = "Table with atoms (title)", persist = false)
 	private String table = FindAtomsCommand.TABLE;
@@ -47,43 +48,30 @@ public class ExtractPatchesCommand extends StemCommand {
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus patches;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Patch atoms")
+	@Parameter(type = ItemIO.OUTPUT, label = PatchesTask.TABLE)
 	private ResultsTable patchAtoms;
 
 	@Override
+	public Spec spec() {
+		return PatchesParams.SPEC;
+	}
+
+	@Override
+	public Set<String> fijiOnly() {
+		return Set.of("table", "csv");
+	}
+
+	@Override
 	protected void execute() {
+		PatchesParams params = PatchesParams.from(values());
 		float[] pixels = Images.toFloatArray(ImagePlusImages.wrapPlane(image));
-		int w = image.getWidth(), h = image.getHeight();
-		List<FoundAtom> atoms = csv != null && !csv.isBlank() ? AtomTable.read(Path.of(csv.trim())) : fromTable(table);
-		Patches p = Patches.extract(pixels, w, h, atoms, size);
-		if (p.count() == 0) throw new InputException("every one of the " + atoms.size() + " atoms is closer than " + size /
-			2 + " px to the border; choose a smaller patch size");
-		patches = ImagePlusImages.floatStack(image.getShortTitle() + "-patches", p.stack(), size, size, p.count());
-		Map<String, String> info = new LinkedHashMap<>();
-		info.put("stemdiscovery.source", image.getTitle());
-		info.putAll(AtomTable.patchInfo(p, atoms));
-		// The rVAE commands read atom positions in this form, so Train rVAE rasterises latents onto the atoms.
-		double[] kx = new double[p.count()], ky = new double[p.count()];
-		int[] index = new int[p.count()];
-		for (int k = 0; k < p.count(); k++) {
-			index[k] = p.kept().get(k);
-			kx[k] = atoms.get(index[k]).x();
-			ky[k] = atoms.get(index[k]).y();
-		}
-		info.putAll(new AtomPatches(new PatchStack(p.stack(), size, size, p.count()), kx, ky, index, w, h).toProperties());
-		ImagePlusImages.putInfo(patches, info);
-		patchAtoms = new ResultsTable(p.count());
-		for (int k = 0; k < p.count(); k++) {
-			FoundAtom a = atoms.get(p.kept().get(k));
-			patchAtoms.setValue("Patch", k, k + 1);
-			patchAtoms.setValue("Atom", k, p.kept().get(k));
-			patchAtoms.setValue("X", k, a.x());
-			patchAtoms.setValue("Y", k, a.y());
-			patchAtoms.setValue("Class", k, a.cls());
-			patchAtoms.setValue("Probability", k, a.probability());
-		}
-		IJ.log("Extract Atom Patches: " + p.count() + " patches of " + size + " px; " + p.skipped() +
-			" atoms skipped because their patch would cross the border");
+		boolean fromFile = csv != null && !csv.isBlank();
+		List<FoundAtom> atoms = fromFile ? AtomTable.read(Path.of(csv.trim())) : fromTable(table);
+		Result r = PatchesTask.run(pixels, image.getWidth(), image.getHeight(), image.getTitle(), atoms, fromFile ? Path
+			.of(csv.trim()).getFileName().toString() : table, params, new IjProgress(PatchesParams.SPEC.title()));
+		patches = Render.image(r.image(PatchesTask.STACK), image.getShortTitle());
+		patchAtoms = Render.table(r.table(PatchesTask.TABLE));
+		IJ.log(PatchesParams.SPEC.title() + ": " + r.summary());
 	}
 
 	/** Atoms from an open results table with columns X and Y (and optionally Class, Probability). */

@@ -1,9 +1,8 @@
 package org.stemdiscovery.fiji;
 
 import java.awt.Color;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 import ij.ImagePlus;
 import ij.gui.Overlay;
@@ -15,50 +14,63 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.stemdiscovery.atoms.AtomFinder;
-import org.stemdiscovery.atoms.AtomModel;
-import org.stemdiscovery.atoms.DcnnAtomFinder;
-import org.stemdiscovery.atoms.Detection;
-import org.stemdiscovery.atoms.FinderSettings;
 import org.stemdiscovery.atoms.FoundAtom;
-import org.stemdiscovery.atoms.LogAtomFinder;
+import org.stemdiscovery.command.AtomsParams;
+import org.stemdiscovery.command.AtomsTask;
+import org.stemdiscovery.command.Result;
+import org.stemdiscovery.command.Spec;
+import org.stemdiscovery.command.Table;
 import org.stemdiscovery.image.Images;
-import org.stemdiscovery.image.InputException;
 
 /**
- * Plugins › STEM Discovery › Find Atoms (DCNN): atomic columns of the current image, by the bundled
- * network (or a TorchScript model) or the classical LoG finder. Results: a point overlay on the image
- * (atoms yellow, bright columns red), a table {@code X, Y, Class, Probability} titled "Atoms", and on
- * request the probability map. The ROI Manager is touched only when asked.
+ * Plugins › STEM Discovery › Find Atoms (DCNN): the Fiji door onto {@link AtomsTask}. Results: a point overlay
+ * on the image (atoms yellow, bright columns red), a table {@code X, Y, Class, Probability} titled "Atoms",
+ * and on request the probability map. The ROI Manager is touched only when asked. Labels, defaults, ranges
+ * and choices are {@link AtomsParams#SPEC}'s (see {@link StemCommand}); a recorded {@code method=classical}
+ * still runs the LoG finder.
  */
 @Plugin(type = Command.class, headless = true, label = "Find Atoms (DCNN)")
 public class FindAtomsCommand extends StemCommand {
 
 	/** Title of the results table, which Extract Atom Patches reads by default. */
-	public static final String TABLE = "Atoms";
+	public static final String TABLE = AtomsTask.TABLE;
 	public static final Color ATOM = new Color(255, 220, 0), BRIGHT = new Color(255, 40, 40);
 
 	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Method", choices = { "dcnn", "classical" }, persist = false,
-		description = "dcnn: the bundled U-Net; classical: Laplacian of Gaussian with Gaussian refinement")
-	private String method = "dcnn";
+	@Parameter(label = "Method", persist = false)
+	private String method;
 
-	@Parameter(label = "Threshold (DCNN probability)", min = "0.01", max = "0.99", stepSize = "0.05", persist = false)
-	private double threshold = 0.5;
+	@Parameter(label = "Threshold (DCNN probability)", stepSize = "0.05", persist = false)
+	private double threshold;
 
 	@Parameter(label = "Refine positions by Gaussian fit", persist = false)
-	private boolean refine = false;
+	private boolean refine;
 
-	@Parameter(label = "Maximum refinement shift (px)", min = "0.1", persist = false)
-	private double maxShift = 1.5;
+	@Parameter(label = "Maximum refinement shift (px)", persist = false)
+	private double shift;
 
 	@Parameter(label = "Augment: average 8 mirrored passes (slower; for very noisy images)", persist = false)
-	private boolean augment = false;
+	private boolean augment;
 
 	@Parameter(label = "Model (default or path to .pt / .params)", persist = false)
-	private String model = "default";
+	private String model;
+
+	@Parameter(label = "Edge exclusion (px)", persist = false)
+	private double edge;
+
+	@Parameter(label = "Tile size for the network (px)", persist = false)
+	private int tile;
+
+	@Parameter(label = "Sigma of LoG blobs (px; 0 = from lattice spacing)", persist = false)
+	private double sigma;
+
+	@Parameter(label = "SNR of LoG peaks (noise levels)", persist = false)
+	private double snr;
+
+	@Parameter(label = "Threads (0 = default)", persist = false)
+	private int threads;
 
 	@Parameter(label = "Probability map as image", persist = false)
 	private boolean probabilityMap = false;
@@ -73,48 +85,39 @@ public class FindAtomsCommand extends StemCommand {
 	private ImagePlus probability;
 
 	@Override
-	protected void execute() {
-		float[] pixels = Images.toFloatArray(ImagePlusImages.wrapPlane(image));
-		int w = image.getWidth(), h = image.getHeight();
-		AtomFinder.check(pixels, w, h);
-		FinderSettings s = FinderSettings.defaults().withThreshold(threshold).withRefine(refine || method.equals(
-			"classical")).withMaxShift(maxShift).withAugment(augment);
-		IjProgress progress = new IjProgress("Find Atoms");
-		Detection d;
-		if (method.equals("dcnn")) {
-			try (AtomModel m = AtomModel.named(model)) {
-				d = new DcnnAtomFinder(m, s).detect(pixels, w, h, progress);
-			}
-		}
-		else if (method.equals("classical")) d = new LogAtomFinder(0, 0, 3, s).detect(pixels, w, h, progress);
-		else throw new InputException("method '" + method + "' is unknown; choose dcnn or classical");
-		atoms = table(d.atoms());
-		image.setOverlay(overlay(d.atoms()));
-		if (roiManager) addToRoiManager(d.atoms());
-		if (probabilityMap) {
-			probability = ImagePlusImages.floatStack(image.getShortTitle() + "-atom-probability", d.probability(), w, h, 1);
-			Map<String, String> info = new LinkedHashMap<>();
-			info.put("stemdiscovery.source", image.getTitle());
-			info.put("stemdiscovery.atoms.method", method);
-			ImagePlusImages.putInfo(probability, info);
-			probability.setCalibration(image.getCalibration().copy());
-		}
-		long bright = d.atoms().stream().filter(a -> a.cls() == FoundAtom.BRIGHT).count();
-		progress.done(d.atoms().size() + " atoms, " + bright + " bright");
+	public Spec spec() {
+		return AtomsParams.SPEC;
 	}
 
-	/** X, Y in pixels with the origin at the centre of the top-left pixel; Class 0 atom, 1 bright. */
-	static ResultsTable table(List<FoundAtom> found) {
-		ResultsTable rt = new ResultsTable(found.size());
-		for (int i = 0; i < found.size(); i++) {
-			FoundAtom a = found.get(i);
-			rt.setValue("X", i, a.x());
-			rt.setValue("Y", i, a.y());
-			rt.setValue("Class", i, a.cls());
-			rt.setValue("Probability", i, a.probability());
+	@Override
+	public Set<String> fijiOnly() {
+		return Set.of("probabilityMap", "roiManager");
+	}
+
+	@Override
+	protected void execute() {
+		AtomsParams params = AtomsParams.from(values());
+		float[] pixels = Images.toFloatArray(ImagePlusImages.wrapPlane(image));
+		IjProgress progress = new IjProgress("Find Atoms");
+		Result r = AtomsTask.run(pixels, image.getWidth(), image.getHeight(), image.getTitle(), params, progress);
+		Table found = r.table(AtomsTask.TABLE);
+		atoms = Render.table(found);
+		atoms.setDecimalPlaces(0, 3);
+		List<FoundAtom> list = atomsOf(found);
+		image.setOverlay(overlay(list));
+		if (roiManager) addToRoiManager(list);
+		if (probabilityMap) {
+			probability = Render.image(r.image(AtomsTask.PROBABILITY), image.getShortTitle());
+			probability.setCalibration(image.getCalibration().copy());
 		}
-		rt.setDecimalPlaces(0, 3);
-		return rt;
+		progress.done(r.summary());
+	}
+
+	/** The atoms of the task's table, for drawing. */
+	private static List<FoundAtom> atomsOf(Table t) {
+		return java.util.stream.IntStream.range(0, t.size()).mapToObj(i -> new FoundAtom(((Number) t.get("X", i))
+			.doubleValue(), ((Number) t.get("Y", i)).doubleValue(), ((Number) t.get("Class", i)).intValue(), ((Number) t
+				.get("Probability", i)).doubleValue())).toList();
 	}
 
 	/** One point selection per class; ImageJ puts a pixel's centre at +0.5. */

@@ -56,7 +56,7 @@ class AtomModelTest {
 				.nullOutputStream()));
 			assertEquals(r.epochs(), res.epochLoss().size());
 			assertTrue(Double.isFinite(res.epochLoss().get(0)));
-			AtomNetTrainer.write(res, r, tmp);
+			AtomNetTrainer.write(res, r, 0, tmp);
 			float[] img = new float[64 * 64];
 			for (int i = 0; i < img.length; i++)
 				img[i] = (float) Math.cos(i * 0.11);

@@ -23,6 +23,8 @@ import org.stemdiscovery.io.TiffImage;
 import org.stemdiscovery.sim.Atom;
 import org.stemdiscovery.sim.RandomLatticeScene;
 import org.stemdiscovery.sim.SyntheticImage;
+import org.stemdiscovery.vae.AtomPatches;
+import org.stemdiscovery.vae.PatchStack;
 
 class AtomsCliTest {
 
@@ -76,8 +78,7 @@ class AtomsCliTest {
 			8 <= 160 && Math.round(a.y()) + 8 <= 128).count();
 		assertEquals(inside, stack.planes());
 		assertTrue(p.out().contains((found.size() - inside) + " atoms skipped"), p.out());
-		// Slice 3 maps back to its atom, whose pixel sits at the patch centre.
-		// (patches.csv rather than the TIFF Info: io.Tiff.read does not return ImageJ's Info yet, see notes.)
+		// Slice 3 maps back to its atom, whose pixel sits at the patch centre (patches.csv says so too).
 		var table = org.stemdiscovery.io.Csv.read(patches.resolve("patches.csv"));
 		double[] a = table.rows().get(2);
 		assertEquals(3, a[table.column("patch")]);
@@ -86,6 +87,51 @@ class AtomsCliTest {
 		TiffImage img = Tiff.read(tif);
 		float centre = stack.pixels()[2 * 256 + 8 * 16 + 8];
 		assertEquals(img.pixels()[(int) Math.round(atom.y()) * 160 + (int) Math.round(atom.x())], centre, 0);
+		// The stack's Info gives every patch's atom and the source size, in the one format the rVAE reads.
+		AtomPatches back = AtomPatches.fromProperties(stack.info(), new PatchStack(stack.pixels(), 16, 16, stack
+			.planes()));
+		assertEquals(160, back.sourceWidth());
+		assertEquals(128, back.sourceHeight());
+		for (int k = 0; k < stack.planes(); k++) {
+			FoundAtom f = found.get(back.atomIndex()[k]);
+			assertEquals(f.x(), back.x()[k], 1e-3);
+			assertEquals(f.y(), back.y()[k], 1e-3);
+			assertEquals(f.cls(), back.cls()[k]);
+		}
+	}
+
+	@Test
+	void theClassicalNameAndTheOldMaxShiftOptionStillWork() throws Exception {
+		Path tif = tmp.resolve("scene.tif");
+		writeScene(tif);
+		Path dir = tmp.resolve("classical");
+		Run r = run("atoms", "--image", tif.toString(), "--method", "classical", "--max-shift", "1", "--out", dir
+			.toString());
+		assertEquals(0, r.rc(), r.err());
+		TiffImage prob = Tiff.read(dir.resolve("probability.tif"));
+		assertEquals("log", prob.info().get("stemdiscovery.atoms.method"));
+		assertEquals("1.0", prob.info().get("stemdiscovery.atoms.maxShift"));
+		assertEquals("true", prob.info().get("stemdiscovery.atoms.refine"), "the classical finder always refines");
+	}
+
+	@Test
+	void trainAtomFinderWritesWeightsTheFinderLoads() throws Exception {
+		Path dir = tmp.resolve("model");
+		Run r = run("train-atom-finder", "--images", "8", "--epochs", "1", "--batch", "4", "--crop", "32", "--base", "4",
+			"--levels", "2", "--validation", "1", "--validation-side", "64", "--threads", "1", "--out", dir.toString());
+		assertEquals(0, r.rc(), r.err());
+		assertTrue(r.out().contains("wrote "), r.out());
+		String json = Files.readString(dir.resolve("atomnet.json"));
+		assertTrue(json.contains("\"validation\"") && json.contains("\"images\": 8"), json);
+		Path tif = tmp.resolve("scene.tif");
+		writeScene(tif);
+		Run a = run("atoms", "--image", tif.toString(), "--model", dir.resolve("atomnet.params").toString(), "--out", tmp
+			.resolve("found").toString());
+		assertEquals(0, a.rc(), a.err());
+		assertTrue(a.out().contains("by atomnet.params"), a.out());
+		Run bad = run("train-atom-finder", "--images", "2", "--batch", "4", "--out", tmp.resolve("bad").toString());
+		assertEquals(2, bad.rc());
+		assertTrue(bad.err().contains("images"), bad.err());
 	}
 
 	@Test

@@ -26,6 +26,8 @@ import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.stemdiscovery.atoms.AtomTable;
+import org.stemdiscovery.vae.AtomPatches;
+import org.stemdiscovery.vae.PatchStack;
 import org.stemdiscovery.atoms.FoundAtom;
 import org.stemdiscovery.atoms.Matching;
 import org.stemdiscovery.torch.TorchEngine;
@@ -70,7 +72,7 @@ class FindAtomsCommandTest {
 		SyntheticImage s = scene();
 		ImagePlus imp = imageOf(s);
 		CommandModule m = run(FindAtomsCommand.class, "image", imp, "method", "dcnn", "threshold", 0.5, "refine", false,
-			"maxShift", 1.5, "augment", false, "model", "default", "probabilityMap", true, "roiManager", false);
+			"shift", 1.5, "augment", false, "model", "default", "probabilityMap", true, "roiManager", false);
 		ResultsTable rt = (ResultsTable) m.getOutput("atoms");
 		for (String col : List.of("X", "Y", "Class", "Probability"))
 			assertTrue(rt.columnExists(col), col);
@@ -95,7 +97,7 @@ class FindAtomsCommandTest {
 	void classicalMethodRunsWithoutAModelAndNoProbabilityImageUnlessAsked() throws Exception {
 		ImagePlus imp = imageOf(scene());
 		CommandModule m = run(FindAtomsCommand.class, "image", imp, "method", "classical", "threshold", 0.5, "refine", true,
-			"maxShift", 1.5, "augment", false, "model", "default", "probabilityMap", false, "roiManager", false);
+			"shift", 1.5, "augment", false, "model", "default", "probabilityMap", false, "roiManager", false);
 		assertTrue(((ResultsTable) m.getOutput("atoms")).size() > 50);
 		assertNull(m.getOutput("probability"));
 	}
@@ -110,19 +112,66 @@ class FindAtomsCommandTest {
 			.toString());
 		ImagePlus stack = (ImagePlus) m.getOutput("patches");
 		Map<String, String> info = ImagePlusImages.readInfo(stack);
-		assertEquals(Integer.toString(stack.getStackSize()), info.get(AtomTable.COUNT));
-		double[] a = AtomTable.patchAtom(info, stack.getStackSize());
-		assertEquals(atoms.get((int) a[0]).y(), a[2], 1e-3);
+		assertEquals(Integer.toString(stack.getStackSize()), info.get(AtomPatches.COUNT));
+		AtomPatches back = AtomPatches.fromProperties(info, new PatchStack(planes(stack), 24, 24, stack
+			.getStackSize()));
+		int last = stack.getStackSize() - 1;
+		assertEquals(atoms.get(back.atomIndex()[last]).y(), back.y()[last], 1e-3);
+		assertEquals(192, back.sourceWidth());
 		ResultsTable rt = (ResultsTable) m.getOutput("patchAtoms");
 		assertEquals(stack.getStackSize(), rt.size());
 		assertTrue(stack.getStackSize() < atoms.size(), "border atoms are skipped");
 	}
 
 	@Test
+	void aRecordedMacroWithMethodClassicalStillRunsTheLogFinder() throws Exception {
+		ImagePlus imp = imageOf(scene());
+		String err = bridge(FindAtomsCommand.class, imp, "method=classical threshold=0.5 maximum=1.5 " +
+			"model=default");
+		assertEquals("", err.trim());
+		assertNotNull(imp.getOverlay(), "the atoms are drawn on the image");
+		assertTrue(imp.getOverlay().get(0).size() > 50);
+	}
+
+	/** Every plane of a 32-bit stack, back to back. */
+	private static float[] planes(ImagePlus stack) {
+		int p = stack.getWidth() * stack.getHeight();
+		float[] out = new float[stack.getStackSize() * p];
+		for (int k = 0; k < stack.getStackSize(); k++)
+			System.arraycopy((float[]) stack.getStack().getPixels(k + 1), 0, out, k * p, p);
+		return out;
+	}
+
+	/** Runs a command through the ImageJ 1 bridge as a batch macro does; returns what it printed to stderr. */
+	private static String bridge(Class<?> command, ImagePlus current, String options) throws InterruptedException {
+		java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+		java.io.PrintStream old = System.err;
+		boolean batch = ij.macro.Interpreter.batchMode;
+		ij.macro.Interpreter.batchMode = true;
+		Thread t = new Thread(() -> {
+			ij.WindowManager.setTempCurrentImage(current);
+			ij.Macro.setOptions(options);
+			new CommandBridge().run(command.getName());
+			ij.Macro.setOptions(null);
+		}, "Run$_find-atoms-test");
+		System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+		try {
+			t.start();
+			t.join(120_000);
+		}
+		finally {
+			System.setErr(old);
+			ij.macro.Interpreter.batchMode = batch;
+			ij.WindowManager.setTempCurrentImage(null);
+		}
+		return err.toString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	@Test
 	void rgbImagesAreRefusedWithAHint() throws Exception {
 		ImagePlus rgb = new ImagePlus("colour", new ColorProcessor(64, 64));
 		org.scijava.module.Module m = run(FindAtomsCommand.class, "image", rgb, "method", "dcnn", "threshold", 0.5, "refine",
-			false, "maxShift", 1.5, "augment", false, "model", "default", "probabilityMap", false, "roiManager", false);
+			false, "shift", 1.5, "augment", false, "model", "default", "probabilityMap", false, "roiManager", false);
 		assertTrue(((org.scijava.command.CommandModule) m).isCanceled(), "bad input cancels the command");
 		assertTrue(((org.scijava.command.CommandModule) m).getCancelReason().contains("RGB"));
 	}

@@ -67,8 +67,7 @@ class SpecConsistencyTest {
 		for (Field f : inputs(c)) {
 			Parameter p = f.getAnnotation(Parameter.class);
 			String label = p.label().isEmpty() ? f.getName() : p.label();
-			if (!keys.add(new Param(f.getName(), Param.Kind.TEXT, "", 0, 0, null, List.of(), "", "", label, List.of(), null)
-				.macroKey())) problems.add(n + "." + f.getName() + ": macro key of '" + label + "' is used twice");
+			if (!keys.add(Param.text("field", "").label(label).macroKey())) problems.add(n + "." + f.getName() + ": macro key of '" + label + "' is used twice");
 			if (cmd.fijiOnly().contains(f.getName())) continue;
 			if (!spec.has(f.getName())) {
 				problems.add(n + "." + f.getName() + " is neither a parameter of '" + spec.name() + "' nor drawing-only");
