@@ -17,7 +17,13 @@ public final class AtomFinders {
 	 * @param snr     log: how many noise levels a peak must reach
 	 * @param threads PyTorch threads, 0 = {@link org.stemdiscovery.torch.TorchEngine}'s default
 	 */
-	public record Options(FinderSettings settings, String model, double sigma, double snr, int threads) {}
+	public record Options(FinderSettings settings, String model, double sigma, double snr, int threads) {
+
+		/** The bundled model, automatic LoG scale, 3 noise levels, default settings and threads. */
+		public static Options defaults() {
+			return new Options(FinderSettings.defaults(), "default", 0, 3, 0);
+		}
+	}
 
 	/** Opens a finder; the caller closes it (it may hold a network in native memory). */
 	@FunctionalInterface

@@ -2,6 +2,7 @@ package org.stemdiscovery.command;
 
 import java.util.List;
 
+import org.stemdiscovery.atoms.AtomFinders;
 import org.stemdiscovery.bo.BatchMode;
 import org.stemdiscovery.bo.BoSettings;
 import org.stemdiscovery.bo.Goal;
@@ -9,7 +10,6 @@ import org.stemdiscovery.decompose.Unmixer;
 import org.stemdiscovery.fft.SlidingFftSettings;
 import org.stemdiscovery.image.Registry;
 import org.stemdiscovery.vae.RvaeTraining;
-import org.stemdiscovery.workflow.AtomRvaeMaps;
 import org.stemdiscovery.workflow.DescriptorSettings;
 import org.stemdiscovery.workflow.MapMaker;
 import org.stemdiscovery.workflow.RvaeEncoding;
@@ -64,7 +64,7 @@ public record WorkflowParams(String workflow, int window, int step, int zoom, St
 			Param.integer("latent", 2).min(1).label("Latent variables of the rVAE (content)")
 				.help("content latents of the rVAE (workflows 2, 3)"),
 			Param.integer("epochs", 30).min(1).label("Epochs of rVAE training").help("rVAE training epochs"),
-			Param.choice("atoms", "dcnn", AtomRvaeMaps.FINDERS).label("Atom finder (workflow 3)")
+			Param.choice("atoms", "dcnn", AtomFinders.REGISTRY).label("Atom finder (workflow 3)")
 				.help("workflow 3's atom finder: the bundled network or the Laplacian of Gaussian"),
 			Param.integer("patch", 16).min(4).unit("px").label("Patch size around atoms (px)")
 				.help("side of the atom-centred patches (workflow 3)"),

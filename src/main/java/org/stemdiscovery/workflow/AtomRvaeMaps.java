@@ -7,15 +7,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.stemdiscovery.atoms.AtomFinder;
-import org.stemdiscovery.atoms.AtomModel;
-import org.stemdiscovery.atoms.DcnnAtomFinder;
-import org.stemdiscovery.atoms.FinderSettings;
-import org.stemdiscovery.atoms.LogAtomFinder;
 import org.stemdiscovery.atoms.FoundAtom;
 import org.stemdiscovery.image.Grid;
 import org.stemdiscovery.image.InputException;
 import org.stemdiscovery.image.Progress;
-import org.stemdiscovery.image.Registry;
 import org.stemdiscovery.vae.AtomPatches;
 import org.stemdiscovery.vae.LatentMaps;
 
@@ -26,17 +21,16 @@ import org.stemdiscovery.vae.LatentMaps;
  */
 public final class AtomRvaeMaps implements MapMaker {
 
-	/** The atom finders workflow 3 can use, made when the workflow is built. */
-	public static final Registry<Supplier<AtomFinder>> FINDERS = Registry.<Supplier<AtomFinder>>of("atom finder")
-		.add("dcnn", () -> new DcnnAtomFinder(AtomModel.bundled(), FinderSettings.defaults()))
-		.add("log", LogAtomFinder::automatic);
-
-	private final AtomFinder finder;
+	private final Supplier<AtomFinder> finder;
 	private final String finderName;
 	private final int patch, cell;
 	private final RvaeEncoding rvae;
 
-	public AtomRvaeMaps(AtomFinder finder, String finderName, int patch, int cell, RvaeEncoding rvae) {
+	/**
+	 * @param finder opens the atom finder when the map is made; it is closed right after the atoms are found (a
+	 *               network in native memory is freed before the rVAE trains)
+	 */
+	public AtomRvaeMaps(Supplier<AtomFinder> finder, String finderName, int patch, int cell, RvaeEncoding rvae) {
 		if (cell < 1) throw new InputException("raster cell " + cell + " px must be at least 1 px");
 		this.finder = finder;
 		this.finderName = finderName;
@@ -54,7 +48,10 @@ public final class AtomRvaeMaps implements MapMaker {
 	public CandidateMaps make(float[] image, int width, int height, Progress progress) {
 		progress.report(0, "finding atoms");
 		// The workflow's progress goes down to the finder, so a cancel stops it between tiles.
-		List<FoundAtom> atoms = finder.detect(image, width, height, progress).atoms();
+		List<FoundAtom> atoms;
+		try (AtomFinder f = finder.get()) {
+			atoms = f.detect(image, width, height, progress).atoms();
+		}
 		progress.checkCancelled();
 		if (atoms.size() < 10) throw new InputException("only " + atoms.size() + " atoms were found; workflow 3 needs " +
 			"an atomically resolved image (or try the other atom-finding method)");

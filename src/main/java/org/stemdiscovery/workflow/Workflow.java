@@ -2,6 +2,7 @@ package org.stemdiscovery.workflow;
 
 import java.util.function.Function;
 
+import org.stemdiscovery.atoms.AtomFinders;
 import org.stemdiscovery.image.Registry;
 
 /**
@@ -23,6 +24,7 @@ public record Workflow(String description, double lengthCells, Function<Descript
 		.add("2", new Workflow("sliding FFT, then a rotationally invariant VAE", 5, s -> new RvaeFftMaps(s.fft(), s
 			.rvae(), s.threads())), "2 (fft + rvae)")
 		.add("3", new Workflow("atoms found, atom-centred patches encoded by the rVAE", 3, s -> new AtomRvaeMaps(
-			AtomRvaeMaps.FINDERS.get(s.atomFinder()).get(), s.atomFinder(), s.patch(), s.cell(), s.rvae())),
+			() -> AtomFinders.open(s.atomFinder(), AtomFinders.Options.defaults()), s.atomFinder(), s.patch(), s.cell(),
+			s.rvae())),
 			"3 (atoms + rvae)");
 }

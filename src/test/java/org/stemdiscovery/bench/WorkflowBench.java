@@ -57,7 +57,7 @@ public final class WorkflowBench {
 					MapMaker maker = switch (wf) {
 						case 1 -> new UnmixedFftMaps(SlidingFftSettings.of(32, step), "nmf", 2, 0, 500, 2);
 						case 2 -> new RvaeFftMaps(SlidingFftSettings.of(32, step), rvae, 2);
-						default -> new AtomRvaeMaps(new DcnnAtomFinder(model, FinderSettings.defaults()), "dcnn", 16, Math.max(4,
+						default -> new AtomRvaeMaps(() -> new DcnnAtomFinder(model, FinderSettings.defaults()), "dcnn", 16, Math.max(4,
 							Math.max(img.width(), img.height()) / 128), rvae);
 					};
 					long t0 = System.nanoTime();

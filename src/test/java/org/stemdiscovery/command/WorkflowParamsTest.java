@@ -126,7 +126,7 @@ class WorkflowParamsTest {
 			progress.checkCancelled();
 			return new Detection(List.of(), new float[w * h], null, w, h);
 		};
-		AtomRvaeMaps maker = new AtomRvaeMaps(finder, "fake", 16, 4, new RvaeEncoding(2, 16, RvaeTraining.defaults()));
+		AtomRvaeMaps maker = new AtomRvaeMaps(() -> finder, "fake", 16, 4, new RvaeEncoding(2, 16, RvaeTraining.defaults()));
 		assertThrows(CancelledException.class, () -> maker.make(new float[64 * 64], 64, 64, cancelled));
 		assertEquals(List.of(cancelled), seen);
 	}

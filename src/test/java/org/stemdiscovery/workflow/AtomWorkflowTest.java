@@ -28,7 +28,7 @@ class AtomWorkflowTest {
 		try (AtomModel model = AtomModel.bundled()) {
 			RvaeEncoding rvae = new RvaeEncoding(2, 128, RvaeTraining.defaults().withEpochs(Integer.getInteger("wf3Epochs",
 				30)).withBatchSize(50).withLearningRate(3e-3));
-			MapMaker maker = new AtomRvaeMaps(new DcnnAtomFinder(model, FinderSettings.defaults()), "dcnn", 16, 4, rvae);
+			MapMaker maker = new AtomRvaeMaps(() -> new DcnnAtomFinder(model, FinderSettings.defaults()), "dcnn", 16, 4, rvae);
 			// 3 cells of 4 px: about one lattice spacing, the scale of a wall; the discovery radius follows it.
 			BoSettings bo = BoSettings.defaults().withKernel("matern52", 3, false).withBatch(10, 29, 1).withThreads(2);
 			WorkflowResult r = new AeWorkflow(maker, 0, bo).run(img.pixels(), img.width(), img.height(), m, Progress.NONE);
