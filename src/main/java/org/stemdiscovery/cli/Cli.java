@@ -75,15 +75,25 @@ final class Cli {
 
 	private static OptionSpec option(Param p) {
 		List<String> names = new ArrayList<>();
-		names.add("--" + p.name());
+		names.add(optionName(p));
 		for (String a : p.aliases())
 			names.add("--" + a);
 		OptionSpec.Builder b = OptionSpec.builder(names.toArray(String[]::new));
 		String help = p.fullHelp();
+		if (onByDefault(p)) return b.arity("0").type(boolean.class).description("switch off: " + help).build();
 		if (p.kind() == Param.Kind.FLAG) return b.arity("0").type(boolean.class).description(help).build();
 		b.type(String.class).paramLabel(label(p)).description(help + " (default: " + p.defaultText() + ")");
 		if (p.kind() == Param.Kind.CHOICE) b.completionCandidates(p.choices());
 		return b.build();
+	}
+
+	/** A flag that is on by default is switched off on the command line, so its option is {@code --no-NAME}. */
+	private static boolean onByDefault(Param p) {
+		return p.kind() == Param.Kind.FLAG && Boolean.TRUE.equals(p.defaultValue());
+	}
+
+	private static String optionName(Param p) {
+		return (onByDefault(p) ? "--no-" : "--") + p.name();
 	}
 
 	private static String label(Param p) {
@@ -151,7 +161,8 @@ final class Cli {
 		String name = NAME + " " + s.name();
 		Map<String, Object> given = new LinkedHashMap<>();
 		for (Param p : s.params())
-			if (r.hasMatchedOption("--" + p.name())) given.put(p.name(), r.matchedOptionValue("--" + p.name(), (Object) null));
+			if (onByDefault(p) && r.hasMatchedOption(optionName(p))) given.put(p.name(), false);
+			else if (r.hasMatchedOption(optionName(p))) given.put(p.name(), r.matchedOptionValue(optionName(p), (Object) null));
 		Values values = s.parse(given);
 		Map<String, Path> files = new LinkedHashMap<>();
 		for (Verb.FileOption f : verb.inputs()) {

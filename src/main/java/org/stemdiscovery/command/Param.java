@@ -52,7 +52,15 @@ public record Param(String name, Kind kind, Object defaultValue, double min, dou
 	}
 
 	public static Param flag(String name) {
-		return new Param(name, Kind.FLAG, false, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null, List.of(), "", "", "", List.of(), null);
+		return flag(name, false);
+	}
+
+	/**
+	 * A flag that may be on by default (a Fiji checkbox ticked at first); the command line then offers
+	 * {@code --no-NAME} to switch it off.
+	 */
+	public static Param flag(String name, boolean def) {
+		return new Param(name, Kind.FLAG, def, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null, List.of(), "", "", "", List.of(), null);
 	}
 
 	public static Param choice(String name, String def, String... choices) {
