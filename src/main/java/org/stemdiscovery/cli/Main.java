@@ -17,12 +17,12 @@ public final class Main {
 
 	/** Every verb, in the order the overview lists them. */
 	static List<Verb> verbs() {
-		return List.of(new FftVerb());
+		return List.of(new FftVerb(), new RvaeVerb(), new EncodeVerb());
 	}
 
 	/** Verbs not yet moved onto their command's spec. */
 	static List<Subcommand> subcommands() {
-		return List.of(new DecomposeCommand(), new AtomsCommand(), new PatchesCommand(), new RvaeCommand(),
+		return List.of(new DecomposeCommand(), new AtomsCommand(), new PatchesCommand(),
 			new BoCommand(), new SweepCommand(), new WorkflowCommand(), new DemoCommand(), new MakeTestImagesCommand());
 	}
 
