@@ -175,4 +175,27 @@ class RvaeVerbTest {
 		assertEquals(0, self.rc(), self.err());
 		assertTrue(Files.isRegularFile(a.resolve("model").resolve("rvae.json")));
 	}
+	@Test
+	void atomPatchStacksGiveMapsAroundEachAtomAndThreadsNeverBecomeASystemProperty(@TempDir Path dir) throws Exception {
+		org.stemdiscovery.sim.SyntheticImage img = org.stemdiscovery.sim.DomainWallScene.defaults().generate(64, 64, 3);
+		double[] x = img.atoms().stream().mapToDouble(org.stemdiscovery.sim.Atom::x).toArray();
+		double[] y = img.atoms().stream().mapToDouble(org.stemdiscovery.sim.Atom::y).toArray();
+		org.stemdiscovery.vae.AtomPatches cut = org.stemdiscovery.vae.AtomPatches.cut(img.noisy(), img.width(), img
+			.height(), x, y, 10);
+		Path stack = dir.resolve("patches.tif");
+		Tiff.writeFloat(stack, cut.patches().data(), 10, 10, cut.patches().count(), cut.toProperties());
+		String before = System.getProperty(org.stemdiscovery.torch.TorchEngine.PROPERTY);
+		Result r = run("rvae", "--stack", stack.toString(), "--epochs", "1", "--batch", "10", "--hidden", "8",
+			"--manifold", "2", "--threads", "1", "--out", dir.resolve("o").toString());
+		assertEquals(0, r.rc(), r.err());
+		assertEquals(before, System.getProperty(org.stemdiscovery.torch.TorchEngine.PROPERTY),
+			"--threads goes to TorchEngine, not into the process-wide property");
+		TiffImage maps = Tiff.read(dir.resolve("o").resolve(RvaeVerb.MAPS));
+		assertEquals(64, maps.width());
+		assertEquals(64, maps.height());
+		assertEquals("atoms", maps.info().get(org.stemdiscovery.vae.MapStack.LAYOUT_KEY));
+		Csv.Table lat = Csv.read(dir.resolve("o").resolve(RvaeVerb.LATENTS));
+		int k = cut.patches().count() / 2, px = (int) Math.round(cut.x()[k]), py = (int) Math.round(cut.y()[k]);
+		assertEquals(lat.rows().get(k)[lat.column("z1")], maps.pixels()[3 * 64 * 64 + py * 64 + px], 1e-6);
+	}
 }
