@@ -42,12 +42,12 @@ public record RvaeParams(int latents, int epochs, int batch, double rate, int se
 				.help("Gaussian reconstruction sigma on the [0,1]-scaled data"),
 			Param.choice("likelihood", "gaussian", Reconstruction.REGISTRY).alias("reconstruction").label("Likelihood")
 				.help("reconstruction likelihood"),
-			Param.flag("rotation", true).label("Rotation latent").help("an angle latent"),
-			Param.flag("translation", true).label("Translation latents").help("dx, dy latents"),
+			Param.flag("rotation", true).label("Rotation latent").help("the angle latent"),
+			Param.flag("translation", true).label("Translation latents").help("the dx, dy latents"),
 			Param.flag("convolutional").alias("conv-encoder").label("Convolutional encoder (3x3, filters = hidden units)")
 				.help("3x3 convolutional encoder (filters = hidden units) instead of a dense one"),
 			Param.integer("hidden", 128).min(1).alias("encoder-hidden").label("Hidden units per layer")
-				.help("units (or filters) per encoder layer, and per decoder layer unless --decoder is given"),
+				.help("units (or filters) per encoder layer, and per decoder layer unless the decoder's are given"),
 			Param.integer("decoder", 0).min(0).alias("decoder-hidden").label("Decoder units per layer (0 = hidden units)")
 				.help("units per decoder layer; 0 = as many as the hidden units"),
 			Param.integer("manifold", 8).min(1).label("Manifold size (decoded patches per side)")
