@@ -18,12 +18,13 @@ public final class Main {
 	/** Every verb, in the order the overview lists them. */
 	static List<Verb> verbs() {
 		return List.of(new FftVerb(), new DecomposeVerb(), new AtomsVerb(), new PatchesVerb(), new TrainAtomFinderVerb(),
-			new BoVerb(), new SweepVerb(), new WorkflowVerb(), new DemoVerb(), new MakeTestImagesVerb());
+			new RvaeVerb(), new EncodeVerb(), new BoVerb(), new SweepVerb(), new WorkflowVerb(), new DemoVerb(),
+			new MakeTestImagesVerb());
 	}
 
 	/** Verbs not yet moved onto their command's spec. */
 	static List<Subcommand> subcommands() {
-		return List.of(new RvaeCommand());
+		return List.of();
 	}
 
 	public static void main(String[] args) {

@@ -1,23 +1,18 @@
 package org.stemdiscovery.fiji;
 
-import java.util.Map;
+import java.util.List;
 
 import ij.ImagePlus;
 import ij.ImageStack;
-import ij.measure.ResultsTable;
-import ij.process.FloatProcessor;
 
+import org.stemdiscovery.command.FloatImage;
+import org.stemdiscovery.command.Result;
+import org.stemdiscovery.command.RvaeTask;
 import org.stemdiscovery.image.InputException;
-import org.stemdiscovery.vae.Latents;
-import org.stemdiscovery.vae.MapStack;
 import org.stemdiscovery.vae.PatchStack;
-import org.stemdiscovery.vae.Rvae;
 
-/** What Train rVAE and Encode with rVAE share: the stack in, the table, maps and manifold out. */
+/** What Train rVAE and Encode with rVAE share in Fiji: the stack in, the labelled latent maps out. */
 final class RvaeImages {
-
-	/** Info key naming the folder of the model that made the maps. */
-	static final String MODEL_KEY = "stemdiscovery.rvae.model";
 
 	private RvaeImages() {}
 
@@ -36,39 +31,13 @@ final class RvaeImages {
 		return new PatchStack(data, w, h, n);
 	}
 
-	/** One row per item: item, each latent, each latent's standard deviation. */
-	static ResultsTable table(Latents latents) {
-		ResultsTable rt = new ResultsTable();
-		for (int i = 0; i < latents.size(); i++) {
-			rt.incrementCounter();
-			rt.addValue("item", i + 1);
-			double[] row = latents.row(i);
-			for (int j = 0; j < row.length; j++)
-				rt.addValue(latents.header().get(j), row[j]);
-		}
-		return rt;
-	}
-
-	/** The maps as a 32-bit stack, one labelled slice per latent, geometry in its Info. */
-	static ImagePlus maps(MapStack maps, String title, String model) {
-		ImageStack st = new ImageStack(maps.width(), maps.height());
-		int n = maps.width() * maps.height();
-		for (int j = 0; j < maps.planes(); j++) {
-			float[] plane = new float[n];
-			System.arraycopy(maps.data(), j * n, plane, 0, n);
-			st.addSlice(maps.labels().get(j), new FloatProcessor(maps.width(), maps.height(), plane));
-		}
-		ImagePlus imp = new ImagePlus(title, st);
-		ImagePlusImages.putInfo(imp, maps.info());
-		if (model != null) ImagePlusImages.putInfo(imp, Map.of(MODEL_KEY, model));
-		imp.resetDisplayRange();
-		return imp;
-	}
-
-	/** AtomAI's manifold: decoded patches over a d × d grid of z1 (right) and z2 (up). */
-	static ImagePlus manifold(Rvae model, int d, String title) {
-		float[] img = model.manifold(d);
-		ImagePlus imp = new ImagePlus(title, new FloatProcessor(d * model.architecture().width(), model.manifoldHeight(d), img));
+	/** The latent maps titled {@code <stack>-rvae-maps}, one slice per latent labelled with its name. */
+	static ImagePlus maps(Result r, String stackShortTitle) {
+		FloatImage img = r.image(RvaeTask.MAPS);
+		ImagePlus imp = Render.image(img, stackShortTitle);
+		List<String> labels = RvaeTask.planeLabels(img);
+		for (int j = 0; j < labels.size() && j < imp.getStackSize(); j++)
+			imp.getStack().setSliceLabel(labels.get(j), j + 1);
 		imp.resetDisplayRange();
 		return imp;
 	}

@@ -1,6 +1,6 @@
 package org.stemdiscovery.vae;
 
-import org.stemdiscovery.image.InputException;
+import org.stemdiscovery.image.Registry;
 
 /** How the decoder's output is compared with the patch: the likelihood term of the ELBO. */
 public enum Reconstruction {
@@ -9,12 +9,12 @@ public enum Reconstruction {
 	/** Bernoulli with logits (data in [0, 1]): binary cross-entropy summed over pixels, as AtomAI's "ce". */
 	BERNOULLI;
 
+	/** The likelihoods by name, with AtomAI's names ("mse", "ce") as older spellings. */
+	public static final Registry<Reconstruction> REGISTRY = Registry.<Reconstruction>of("reconstruction")
+		.add("gaussian", GAUSSIAN, "mse").add("bernoulli", BERNOULLI, "ce");
+
 	public static Reconstruction parse(String s) {
-		return switch (s.trim().toLowerCase()) {
-			case "gaussian", "mse" -> GAUSSIAN;
-			case "bernoulli", "ce" -> BERNOULLI;
-			default -> throw new InputException("reconstruction '" + s + "' is unknown; choose gaussian or bernoulli");
-		};
+		return REGISTRY.get(s);
 	}
 
 	public String label() {

@@ -53,9 +53,14 @@ public final class Rvae implements AutoCloseable {
 		this.scale = 1f;
 	}
 
-	/** A new, untrained model with weights drawn from {@code seed}. */
+	/** A new, untrained model with weights drawn from {@code seed}, on PyTorch's default threads for training. */
 	public static Rvae create(RvaeArchitecture arch, long seed) {
-		Rvae m = new Rvae(arch, TorchEngine.newManager(TorchEngine.Work.TRAINING));
+		return create(arch, seed, 0);
+	}
+
+	/** As {@link #create(RvaeArchitecture, long)} on {@code threads} PyTorch threads (0: the default for training). */
+	public static Rvae create(RvaeArchitecture arch, long seed, int threads) {
+		Rvae m = new Rvae(arch, TorchEngine.newManager(TorchEngine.Work.TRAINING, threads));
 		SplittableRandom rnd = new SplittableRandom(seed);
 		for (Map.Entry<String, long[]> e : m.shapes().entrySet()) {
 			long[] s = e.getValue();
@@ -70,8 +75,9 @@ public final class Rvae implements AutoCloseable {
 	}
 
 	/** Rebuilds a model from saved parameters; shapes must match the architecture. */
-	static Rvae of(RvaeArchitecture arch, float offset, float scale, Map<String, float[]> values, String source) {
-		Rvae m = new Rvae(arch, TorchEngine.newManager(TorchEngine.Work.TRAINING));
+	static Rvae of(RvaeArchitecture arch, float offset, float scale, Map<String, float[]> values, String source,
+		int threads) {
+		Rvae m = new Rvae(arch, TorchEngine.newManager(TorchEngine.Work.TRAINING, threads));
 		m.offset = offset;
 		m.scale = scale;
 		for (Map.Entry<String, long[]> e : m.shapes().entrySet()) {

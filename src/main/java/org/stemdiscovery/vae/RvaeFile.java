@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,8 @@ public final class RvaeFile {
 		for (Map.Entry<String, long[]> e : model.shapes().entrySet()) {
 			Map<String, Object> p = new LinkedHashMap<>();
 			p.put("name", e.getKey());
-			p.put("shape", e.getValue());
+			// a list of numbers: a bare long[] was once written as its Java object id ("[J@2bbaf4f0")
+			p.put("shape", Arrays.stream(e.getValue()).boxed().toList());
 			params.add(p);
 		}
 		json.put("parameters", params);
@@ -61,6 +63,15 @@ public final class RvaeFile {
 
 	/** Reads a model saved by {@link #save}; anything else is an {@link InputException} saying what is wrong. */
 	public static Rvae load(Path dir) {
+		return load(dir, 0);
+	}
+
+	/**
+	 * As {@link #load(Path)} on {@code threads} PyTorch threads (0: the default for training). The recorded
+	 * shapes are descriptive only (the architecture decides them), so files that recorded them as Java object
+	 * ids load as well.
+	 */
+	public static Rvae load(Path dir, int threads) {
 		Path jsonPath = dir.resolve(JSON), paramPath = dir.resolve(PARAMS);
 		String source = "the model " + dir;
 		Map<String, Object> json;
@@ -90,7 +101,7 @@ public final class RvaeFile {
 		@SuppressWarnings("unchecked")
 		RvaeArchitecture arch = RvaeArchitecture.fromMap((Map<String, Object>) a, source);
 		Map<String, float[]> values = new LinkedHashMap<>();
-		try (NDManager m = TorchEngine.newManager(TorchEngine.Work.TRAINING)) {
+		try (NDManager m = TorchEngine.newManager(TorchEngine.Work.TRAINING, threads)) {
 			NDList list;
 			try {
 				list = NDList.decode(m, bytes);
@@ -101,7 +112,7 @@ public final class RvaeFile {
 			for (NDArray p : list)
 				values.put(p.getName(), p.toFloatArray());
 		}
-		return Rvae.of(arch, number(json, "offset", source), number(json, "scale", source), values, source);
+		return Rvae.of(arch, number(json, "offset", source), number(json, "scale", source), values, source, threads);
 	}
 
 	private static float number(Map<String, Object> json, String key, String source) {

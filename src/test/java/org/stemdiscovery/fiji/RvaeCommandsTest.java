@@ -53,7 +53,7 @@ class RvaeCommandsTest {
 	private static CommandModule train(ImagePlus stack, File model) throws Exception {
 		return commands.run(TrainRvaeCommand.class, true, "stack", stack, "latents", 2, "epochs", 2, "batch", 20,
 			"rate", 1e-3, "seed", 0, "angle", 1.5, "noise", 0.1, "likelihood", "gaussian", "rotation", true,
-			"translation", true, "hidden", 16, "manifold", 3, "model", model).get();
+			"translation", true, "hidden", 16, "manifold", 3, "threads", 1, "model", model).get();
 	}
 
 	@Test
@@ -117,5 +117,10 @@ class RvaeCommandsTest {
 		assertTrue(m.isCanceled(), "bad input cancels the command");
 		assertTrue(m.getCancelReason().contains("NaN") && m.getCancelReason().contains("Remove NaNs"), m
 			.getCancelReason());
+	}
+	@Test
+	void bothCommandsAreBuiltFromTheirSpecs() throws Exception {
+		assertEquals(List.of(), SpecConsistencyTest.check(TrainRvaeCommand.class));
+		assertEquals(List.of(), SpecConsistencyTest.check(EncodeRvaeCommand.class));
 	}
 }

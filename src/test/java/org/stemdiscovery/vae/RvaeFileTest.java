@@ -82,4 +82,27 @@ class RvaeFileTest {
 		InputException foreign = assertThrows(InputException.class, () -> RvaeFile.load(other));
 		assertTrue(foreign.getMessage().contains("not an rVAE model"), foreign.getMessage());
 	}
+	@Test
+	void shapesAreWrittenAsNumbersAndFilesWithObjectIdsStillLoad(@TempDir Path dir) throws Exception {
+		try (Rvae model = Rvae.create(ARCH, 1, 1)) {
+			RvaeFile.save(model, null, dir);
+			@SuppressWarnings("unchecked")
+			java.util.List<java.util.Map<String, Object>> params = (java.util.List<java.util.Map<String, Object>>) org.stemdiscovery.io.Json
+				.parseObject(Files.readString(dir.resolve(RvaeFile.JSON))).get("parameters");
+			assertEquals(model.shapes().size(), params.size());
+			for (java.util.Map<String, Object> p : params) {
+				long[] shape = model.shapes().get((String) p.get("name"));
+				assertEquals(java.util.Arrays.stream(shape).mapToDouble(x -> x).boxed().toList(), p.get("shape"),
+					"shape of " + p.get("name") + " as a list of numbers");
+			}
+		}
+		// what earlier versions wrote: each shape as a Java object id
+		Path json = dir.resolve(RvaeFile.JSON);
+		String old = Files.readString(json).replaceAll("\"shape\":\\s*\\[[^\\]]*\\]", "\"shape\": \"[J@2bbaf4f0\"");
+		assertTrue(old.contains("[J@2bbaf4f0"), old);
+		Files.writeString(json, old);
+		try (Rvae loaded = RvaeFile.load(dir, 1)) {
+			assertEquals(ARCH, loaded.architecture());
+		}
+	}
 }
