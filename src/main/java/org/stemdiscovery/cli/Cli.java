@@ -44,7 +44,9 @@ final class Cli {
 	CommandLine commandLine() {
 		CommandSpec root = CommandSpec.create().name(NAME).mixinStandardHelpOptions(false);
 		root.usageMessage().description("Automated-experiment tools for STEM images.").commandListHeading(
-			"%nCommands:%n");
+			"%nCommands:%n").width(100).footer("%nRun 'stem-discovery COMMAND --help' for a command's options; " +
+				"'stem-discovery completion' prints a bash completion script (source it, or save it in " +
+				"/etc/bash_completion.d/).");
 		root.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("show this help").build());
 		CommandLine cl = new CommandLine(root);
 		for (Verb v : verbs)

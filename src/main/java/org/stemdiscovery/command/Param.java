@@ -56,8 +56,8 @@ public record Param(String name, Kind kind, Object defaultValue, double min, dou
 	}
 
 	/**
-	 * A switch that may be on by default (path planning); the command line then takes {@code --name off} to
-	 * turn it off, as a checkbox does in the dialog.
+	 * A switch that may be on by default (a Fiji checkbox ticked at first, such as path planning or the rVAE's
+	 * rotation); the command line then takes {@code --name off} or {@code --no-name} to turn it off.
 	 */
 	public static Param flag(String name, boolean def) {
 		return new Param(name, Kind.FLAG, def, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null, List.of(), "", "", "", List.of(), null);

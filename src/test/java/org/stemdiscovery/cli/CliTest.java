@@ -100,17 +100,14 @@ class CliTest {
 
 	@Test
 	void everyCommandHasHelp() {
-		for (Subcommand c : Main.subcommands()) {
-			Result r = cli(c.name(), "--help");
-			assertEquals(0, r.code());
-			assertTrue(r.out().startsWith("usage: stem-discovery " + c.name()), r.out());
-		}
 		for (Verb v : Main.verbs()) {
 			Result r = cli(v.spec().name(), "--help");
 			assertEquals(0, r.code());
 			assertTrue(r.out().contains("Usage: stem-discovery " + v.spec().name()), r.out());
 		}
-		assertTrue(cli("--help").out().contains("make-test-images"));
+		String overview = cli("--help").out();
+		for (Verb v : Main.verbs())
+			assertTrue(overview.contains(v.spec().name()), "the overview lists " + v.spec().name() + ": " + overview);
 	}
 
 	@Test
