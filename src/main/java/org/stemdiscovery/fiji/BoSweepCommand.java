@@ -29,47 +29,20 @@ public class BoSweepCommand extends StemCommand {
 	@Parameter(label = "Target map", persist = false)
 	private ImagePlus target;
 
-	@Parameter(label = "Kernels (comma-separated: rbf, matern52, rq)", persist = false)
-	private String kernels;
-
-	@Parameter(label = "Acquisitions (comma-separated: ei, ucb, pi)", persist = false)
-	private String acquisitions;
-
-	@Parameter(label = "Lengths (px, comma-separated; 'fit' allowed)", persist = false)
-	private String lengths;
-
-	@Parameter(label = "Seeds (comma-separated)", persist = false)
-	private String seeds;
-
-	@Parameter(label = "Batch size", persist = false)
-	private int batch;
-
-	@Parameter(label = "Steps", persist = false)
-	private int steps;
-
-	@Parameter(label = "Seed points (1 = one point, n = n x n grid)", persist = false)
-	private int grid;
-
-	@Parameter(label = "Batching", persist = false)
-	private String batching;
-
-	@Parameter(label = "Threshold of feature (otsu or a value)", persist = false)
-	private String threshold;
-
-	@Parameter(label = "Radius of discovery (px, or auto)", persist = false)
-	private String radius;
-
-	@Parameter(label = "Path planning (short beam path per batch)", persist = false)
-	private boolean path;
-
-	@Parameter(label = "Travel cost (acquisition per px)", persist = false)
-	private double travel;
-
-	@Parameter(label = "Goal (max = high target values)", persist = false)
-	private String goal;
-
-	@Parameter(label = "Parallel runs (0 = all cores)", persist = false)
-	private int parallel;
+	@Parameter(label = "Kernels (comma-separated: rbf, matern52, rq)", persist = false) private String kernels;
+	@Parameter(label = "Acquisitions (comma-separated: ei, ucb, pi)", persist = false) private String acquisitions;
+	@Parameter(label = "Lengths (px, comma-separated; 'fit' allowed)", persist = false) private String lengths;
+	@Parameter(label = "Seeds (comma-separated)", persist = false) private String seeds;
+	@Parameter(label = "Batch size", persist = false) private int batch;
+	@Parameter(label = "Steps", persist = false) private int steps;
+	@Parameter(label = "Seed points (1 = one point, n = n x n grid)", persist = false) private int grid;
+	@Parameter(label = "Batching", persist = false) private String batching;
+	@Parameter(label = "Threshold of feature (otsu or a value)", persist = false) private String threshold;
+	@Parameter(label = "Radius of discovery (px, or auto)", persist = false) private String radius;
+	@Parameter(label = "Path planning (short beam path per batch)", persist = false) private boolean path;
+	@Parameter(label = "Travel cost (acquisition per px)", persist = false) private double travel;
+	@Parameter(label = "Goal (max = high target values)", persist = false) private String goal;
+	@Parameter(label = "Parallel runs (0 = all cores)", persist = false) private int parallel;
 
 	@Parameter(type = ItemIO.OUTPUT, label = SweepTask.TABLE)
 	private ResultsTable table;

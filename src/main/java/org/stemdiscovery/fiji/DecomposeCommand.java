@@ -36,34 +36,20 @@ public class DecomposeCommand extends StemCommand {
 	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Method", persist = false)
-	private String method;
-
-	@Parameter(label = "Components (k)", persist = false)
-	private int components;
-
-	@Parameter(label = "Seed", persist = false)
-	private int seed;
-
-	@Parameter(label = "Iterations (max)", persist = false)
-	private int iterations;
-
-	@Parameter(label = "Tolerance (NMF stopping)", persist = false)
-	private double tol;
-
-	@Parameter(label = "Start (N-FINDR)", persist = false)
-	private String start;
+	@Parameter(label = "Method", persist = false) private String method;
+	@Parameter(label = "Components (k)", persist = false) private int components;
+	@Parameter(label = "Seed", persist = false) private int seed;
+	@Parameter(label = "Iterations (max)", persist = false) private int iterations;
+	@Parameter(label = "Tolerance (NMF stopping)", persist = false) private double tol;
+	@Parameter(label = "Start (N-FINDR)", persist = false) private String start;
 
 	/** Drawing only: which component's map is laid over the source image. */
 	@Parameter(label = "Overlay component (0 = none)", min = "0", persist = false,
 		description = "Component whose abundance map is laid over the source image")
 	private int overlay = 1;
 
-	@Parameter(label = "Shift negative data to a zero minimum (NMF)", persist = false)
-	private boolean shift;
-
-	@Parameter(label = "Threads (0 = all cores)", persist = false)
-	private int threads;
+	@Parameter(label = "Shift negative data to a zero minimum (NMF)", persist = false) private boolean shift;
+	@Parameter(label = "Threads (0 = all cores)", persist = false) private int threads;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private ImagePlus componentStack;

@@ -31,11 +31,8 @@ public class EncodeRvaeCommand extends StemCommand {
 	@Parameter(label = "Model folder (saved by Train rVAE)", persist = false)
 	private File model;
 
-	@Parameter(label = "Manifold size (decoded patches per side)", persist = false)
-	private int manifold;
-
-	@Parameter(label = "Threads (0 = default)", persist = false)
-	private int threads;
+	@Parameter(label = "Manifold size (decoded patches per side)", persist = false) private int manifold;
+	@Parameter(label = "Threads (0 = default)", persist = false) private int threads;
 
 	@Parameter(label = RvaeTask.LATENTS, type = ItemIO.OUTPUT)
 	private ResultsTable table;

@@ -36,8 +36,7 @@ public class ExtractPatchesCommand extends StemCommand {
 	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Size of patches (px)", persist = false)
-	private int size;
+	@Parameter(label = "Size of patches (px)", persist = false) private int size;
 
 	@Parameter(label = "Table with atoms (title)", persist = false)
 	private String table = FindAtomsCommand.TABLE;

@@ -39,38 +39,20 @@ public class FindAtomsCommand extends StemCommand {
 	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Method", persist = false)
-	private String method;
+	@Parameter(label = "Method", persist = false) private String method;
 
 	@Parameter(label = "Threshold (DCNN probability)", stepSize = "0.05", persist = false)
 	private double threshold;
 
-	@Parameter(label = "Refine positions by Gaussian fit", persist = false)
-	private boolean refine;
-
-	@Parameter(label = "Maximum refinement shift (px)", persist = false)
-	private double shift;
-
-	@Parameter(label = "Augment: average 8 mirrored passes (slower; for very noisy images)", persist = false)
-	private boolean augment;
-
-	@Parameter(label = "Model (default or path to .pt / .params)", persist = false)
-	private String model;
-
-	@Parameter(label = "Edge exclusion (px)", persist = false)
-	private double edge;
-
-	@Parameter(label = "Tile size for the network (px)", persist = false)
-	private int tile;
-
-	@Parameter(label = "Sigma of LoG blobs (px; 0 = from lattice spacing)", persist = false)
-	private double sigma;
-
-	@Parameter(label = "SNR of LoG peaks (noise levels)", persist = false)
-	private double snr;
-
-	@Parameter(label = "Threads (0 = default)", persist = false)
-	private int threads;
+	@Parameter(label = "Refine positions by Gaussian fit", persist = false) private boolean refine;
+	@Parameter(label = "Maximum refinement shift (px)", persist = false) private double shift;
+	@Parameter(label = "Augment: average 8 mirrored passes (slower; for very noisy images)", persist = false) private boolean augment;
+	@Parameter(label = "Model (default or path to .pt / .params)", persist = false) private String model;
+	@Parameter(label = "Edge exclusion (px)", persist = false) private double edge;
+	@Parameter(label = "Tile size for the network (px)", persist = false) private int tile;
+	@Parameter(label = "Sigma of LoG blobs (px; 0 = from lattice spacing)", persist = false) private double sigma;
+	@Parameter(label = "SNR of LoG peaks (noise levels)", persist = false) private double snr;
+	@Parameter(label = "Threads (0 = default)", persist = false) private int threads;
 
 	@Parameter(label = "Probability map as image", persist = false)
 	private boolean probabilityMap = false;

@@ -32,101 +32,38 @@ public class RunWorkflowCommand extends StemCommand {
 	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Workflow", persist = false)
-	private String workflow;
-
-	@Parameter(label = "Window size (px)", persist = false)
-	private int window;
-
-	@Parameter(label = "Step (px)", persist = false)
-	private int step;
-
-	@Parameter(label = "Zoom (keep central 1/zoom of frequencies)", persist = false)
-	private int zoom;
-
-	@Parameter(label = "Method of unmixing", persist = false)
-	private String method;
-
-	@Parameter(label = "Components (k)", persist = false)
-	private int components;
-
-	@Parameter(label = "Iterations of NMF (passes of N-FINDR)", persist = false)
-	private int iterations;
-
-	@Parameter(label = "Latent variables of the rVAE (content)", persist = false)
-	private int latent;
-
-	@Parameter(label = "Epochs of rVAE training", persist = false)
-	private int epochs;
-
-	@Parameter(label = "Atom finder (workflow 3)", persist = false)
-	private String atoms;
-
-	@Parameter(label = "Patch size around atoms (px)", persist = false)
-	private int patch;
-
-	@Parameter(label = "Cell of the atom raster (px)", persist = false)
-	private int cell;
-
-	@Parameter(label = "Map for the target (0 = automatic)", persist = false)
-	private int map;
-
-	@Parameter(label = "Kernel", persist = false)
-	private String kernel;
-
-	@Parameter(label = "Length scale (grid cells)", persist = false)
-	private String length;
-
-	@Parameter(label = "Alpha of the rq kernel", persist = false)
-	private double alpha;
-
-	@Parameter(label = "Noise variance of the GP (relative)", persist = false)
-	private double noise;
-
-	@Parameter(label = "Acquisition", persist = false)
-	private String acquisition;
-
-	@Parameter(label = "Parameter of acquisition (xi or beta, or default)", persist = false)
-	private String parameter;
-
-	@Parameter(label = "Goal (max or min)", persist = false)
-	private String goal;
-
-	@Parameter(label = "Batch size", persist = false)
-	private int batch;
-
-	@Parameter(label = "Steps", persist = false)
-	private int steps;
-
-	@Parameter(label = "Seed points (1 = one point, n = n x n grid)", persist = false)
-	private int seeds;
-
-	@Parameter(label = "Random seed", persist = false)
-	private long seed;
-
-	@Parameter(label = "Batching", persist = false)
-	private String batching;
-
-	@Parameter(label = "Exclusion radius (grid cells, or default)", persist = false)
-	private String exclusion;
-
-	@Parameter(label = "Path planning (on or off)", persist = false)
-	private String path;
-
-	@Parameter(label = "Travel cost (acquisition per grid cell)", persist = false)
-	private double travel;
-
-	@Parameter(label = "Threshold of feature (otsu or a value)", persist = false)
-	private String threshold;
-
-	@Parameter(label = "Radius of discovery (grid cells, or default)", persist = false)
-	private String radius;
-
-	@Parameter(label = "Measurement noise (SD of the simulated microscope)", persist = false)
-	private double measurement;
-
-	@Parameter(label = "Threads (0 = all cores)", persist = false)
-	private int threads;
+	@Parameter(label = "Workflow", persist = false) private String workflow;
+	@Parameter(label = "Window size (px)", persist = false) private int window;
+	@Parameter(label = "Step (px)", persist = false) private int step;
+	@Parameter(label = "Zoom (keep central 1/zoom of frequencies)", persist = false) private int zoom;
+	@Parameter(label = "Method of unmixing", persist = false) private String method;
+	@Parameter(label = "Components (k)", persist = false) private int components;
+	@Parameter(label = "Iterations of NMF (passes of N-FINDR)", persist = false) private int iterations;
+	@Parameter(label = "Latent variables of the rVAE (content)", persist = false) private int latent;
+	@Parameter(label = "Epochs of rVAE training", persist = false) private int epochs;
+	@Parameter(label = "Atom finder (workflow 3)", persist = false) private String atoms;
+	@Parameter(label = "Patch size around atoms (px)", persist = false) private int patch;
+	@Parameter(label = "Cell of the atom raster (px)", persist = false) private int cell;
+	@Parameter(label = "Map for the target (0 = automatic)", persist = false) private int map;
+	@Parameter(label = "Kernel", persist = false) private String kernel;
+	@Parameter(label = "Length scale (grid cells)", persist = false) private String length;
+	@Parameter(label = "Alpha of the rq kernel", persist = false) private double alpha;
+	@Parameter(label = "Noise variance of the GP (relative)", persist = false) private double noise;
+	@Parameter(label = "Acquisition", persist = false) private String acquisition;
+	@Parameter(label = "Parameter of acquisition (xi or beta, or default)", persist = false) private String parameter;
+	@Parameter(label = "Goal (max or min)", persist = false) private String goal;
+	@Parameter(label = "Batch size", persist = false) private int batch;
+	@Parameter(label = "Steps", persist = false) private int steps;
+	@Parameter(label = "Seed points (1 = one point, n = n x n grid)", persist = false) private int seeds;
+	@Parameter(label = "Random seed", persist = false) private long seed;
+	@Parameter(label = "Batching", persist = false) private String batching;
+	@Parameter(label = "Exclusion radius (grid cells, or default)", persist = false) private String exclusion;
+	@Parameter(label = "Path planning (on or off)", persist = false) private String path;
+	@Parameter(label = "Travel cost (acquisition per grid cell)", persist = false) private double travel;
+	@Parameter(label = "Threshold of feature (otsu or a value)", persist = false) private String threshold;
+	@Parameter(label = "Radius of discovery (grid cells, or default)", persist = false) private String radius;
+	@Parameter(label = "Measurement noise (SD of the simulated microscope)", persist = false) private double measurement;
+	@Parameter(label = "Threads (0 = all cores)", persist = false) private int threads;
 
 	/** The Fiji door's output folder, as {@code --out} is the command line's: a place, not a parameter. */
 	@Parameter(label = "Report folder (empty = none)", required = false, persist = false)

@@ -50,62 +50,25 @@ public class SimulateBoCommand extends StemCommand {
 	@Parameter(label = "Target map", persist = false)
 	private ImagePlus target;
 
-	@Parameter(label = "Kernel", persist = false)
-	private String kernel;
-
-	@Parameter(label = "Length scale (px, or fit)", persist = false)
-	private String length;
-
-	@Parameter(label = "Alpha of rq kernel", persist = false)
-	private double alpha;
-
-	@Parameter(label = "Noise variance (GP, relative)", persist = false)
-	private double noise;
-
-	@Parameter(label = "Acquisition", persist = false)
-	private String acquisition;
-
-	@Parameter(label = "Parameter of acquisition (xi or beta; -1 = default)", persist = false)
-	private double parameter;
-
-	@Parameter(label = "Goal (max = high target values)", persist = false)
-	private String goal;
-
-	@Parameter(label = "Batch size", persist = false)
-	private int batch;
-
-	@Parameter(label = "Steps", persist = false)
-	private int steps;
-
-	@Parameter(label = "Seed points (1 = one point, n = n x n grid)", persist = false)
-	private int seeds;
-
-	@Parameter(label = "Random seed", persist = false)
-	private long seed;
-
-	@Parameter(label = "Batching", persist = false)
-	private String batching;
-
-	@Parameter(label = "Exclusion radius (px, or auto)", persist = false)
-	private String exclusion;
-
-	@Parameter(label = "Path planning (short beam path per batch)", persist = false)
-	private boolean path;
-
-	@Parameter(label = "Travel cost (acquisition per px)", persist = false)
-	private double travel;
-
-	@Parameter(label = "Threshold of feature (otsu or a value)", persist = false)
-	private String threshold;
-
-	@Parameter(label = "Radius of discovery (px, or auto)", persist = false)
-	private String radius;
-
-	@Parameter(label = "Measurement noise (SD of the simulated microscope)", persist = false)
-	private double measurement;
-
-	@Parameter(label = "Threads (0 = all cores)", persist = false)
-	private int threads;
+	@Parameter(label = "Kernel", persist = false) private String kernel;
+	@Parameter(label = "Length scale (px, or fit)", persist = false) private String length;
+	@Parameter(label = "Alpha of rq kernel", persist = false) private double alpha;
+	@Parameter(label = "Noise variance (GP, relative)", persist = false) private double noise;
+	@Parameter(label = "Acquisition", persist = false) private String acquisition;
+	@Parameter(label = "Parameter of acquisition (xi or beta; -1 = default)", persist = false) private double parameter;
+	@Parameter(label = "Goal (max = high target values)", persist = false) private String goal;
+	@Parameter(label = "Batch size", persist = false) private int batch;
+	@Parameter(label = "Steps", persist = false) private int steps;
+	@Parameter(label = "Seed points (1 = one point, n = n x n grid)", persist = false) private int seeds;
+	@Parameter(label = "Random seed", persist = false) private long seed;
+	@Parameter(label = "Batching", persist = false) private String batching;
+	@Parameter(label = "Exclusion radius (px, or auto)", persist = false) private String exclusion;
+	@Parameter(label = "Path planning (short beam path per batch)", persist = false) private boolean path;
+	@Parameter(label = "Travel cost (acquisition per px)", persist = false) private double travel;
+	@Parameter(label = "Threshold of feature (otsu or a value)", persist = false) private String threshold;
+	@Parameter(label = "Radius of discovery (px, or auto)", persist = false) private String radius;
+	@Parameter(label = "Measurement noise (SD of the simulated microscope)", persist = false) private double measurement;
+	@Parameter(label = "Threads (0 = all cores)", persist = false) private int threads;
 
 	@Parameter(label = "Overlay image title (empty = the target)", required = false, persist = false)
 	private String overlay = "";

@@ -35,29 +35,17 @@ public class SlidingFftCommand extends StemCommand {
 	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Window size (px)", persist = false)
-	private int window;
-
-	@Parameter(label = "Step (px)", persist = false)
-	private int step;
-
-	@Parameter(label = "Zoom (keep central 1/zoom of frequencies)", persist = false)
-	private int zoom;
-
-	@Parameter(label = "Taper", persist = false)
-	private String taper;
-
-	@Parameter(label = "Linear magnitude (no log)", persist = false)
-	private boolean linear;
-
-	@Parameter(label = "Subtract window mean", persist = false)
-	private boolean subtract;
+	@Parameter(label = "Window size (px)", persist = false) private int window;
+	@Parameter(label = "Step (px)", persist = false) private int step;
+	@Parameter(label = "Zoom (keep central 1/zoom of frequencies)", persist = false) private int zoom;
+	@Parameter(label = "Taper", persist = false) private String taper;
+	@Parameter(label = "Linear magnitude (no log)", persist = false) private boolean linear;
+	@Parameter(label = "Subtract window mean", persist = false) private boolean subtract;
 
 	@Parameter(label = "Overlay window grid on image", persist = false)
 	private boolean overlay = true;
 
-	@Parameter(label = "Threads (0 = all cores)", persist = false)
-	private int threads;
+	@Parameter(label = "Threads (0 = all cores)", persist = false) private int threads;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "FFT Stack")
 	private ImagePlus stack;

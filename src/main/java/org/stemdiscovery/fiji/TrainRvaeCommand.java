@@ -34,50 +34,21 @@ public class TrainRvaeCommand extends StemCommand {
 	@Parameter(label = "Stack", persist = false)
 	private ImagePlus stack;
 
-	@Parameter(label = "Content latents", persist = false)
-	private int latents;
-
-	@Parameter(label = "Epochs", persist = false)
-	private int epochs;
-
-	@Parameter(label = "Batch size", persist = false)
-	private int batch;
-
-	@Parameter(label = "Learning rate (Adam)", persist = false)
-	private double rate;
-
-	@Parameter(label = "Seed", persist = false)
-	private int seed;
-
-	@Parameter(label = "Angle prior sigma (rad; 0.1 nearly disables rotation)", persist = false)
-	private double angle;
-
-	@Parameter(label = "Noise sigma of the Gaussian reconstruction", persist = false)
-	private double noise;
-
-	@Parameter(label = "Likelihood", persist = false)
-	private String likelihood;
-
-	@Parameter(label = "Rotation latent", persist = false)
-	private boolean rotation;
-
-	@Parameter(label = "Translation latents", persist = false)
-	private boolean translation;
-
-	@Parameter(label = "Convolutional encoder (3x3, filters = hidden units)", persist = false)
-	private boolean convolutional;
-
-	@Parameter(label = "Hidden units per layer", persist = false)
-	private int hidden;
-
-	@Parameter(label = "Decoder units per layer (0 = hidden units)", persist = false)
-	private int decoder;
-
-	@Parameter(label = "Manifold size (decoded patches per side)", persist = false)
-	private int manifold;
-
-	@Parameter(label = "Threads (0 = default)", persist = false)
-	private int threads;
+	@Parameter(label = "Content latents", persist = false) private int latents;
+	@Parameter(label = "Epochs", persist = false) private int epochs;
+	@Parameter(label = "Batch size", persist = false) private int batch;
+	@Parameter(label = "Learning rate (Adam)", persist = false) private double rate;
+	@Parameter(label = "Seed", persist = false) private int seed;
+	@Parameter(label = "Angle prior sigma (rad; 0.1 nearly disables rotation)", persist = false) private double angle;
+	@Parameter(label = "Noise sigma of the Gaussian reconstruction", persist = false) private double noise;
+	@Parameter(label = "Likelihood", persist = false) private String likelihood;
+	@Parameter(label = "Rotation latent", persist = false) private boolean rotation;
+	@Parameter(label = "Translation latents", persist = false) private boolean translation;
+	@Parameter(label = "Convolutional encoder (3x3, filters = hidden units)", persist = false) private boolean convolutional;
+	@Parameter(label = "Hidden units per layer", persist = false) private int hidden;
+	@Parameter(label = "Decoder units per layer (0 = hidden units)", persist = false) private int decoder;
+	@Parameter(label = "Manifold size (decoded patches per side)", persist = false) private int manifold;
+	@Parameter(label = "Threads (0 = default)", persist = false) private int threads;
 
 	/** Where the model is saved: this door's output location (the command line saves into {@code --out}/model). */
 	@Parameter(label = "Model folder (empty: ImageJ's temp folder)", required = false, persist = false)
