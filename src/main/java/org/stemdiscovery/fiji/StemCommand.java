@@ -36,18 +36,14 @@ public abstract class StemCommand extends ContextCommand {
 	boolean logReasons = true;
 
 	protected StemCommand() {
-		Spec spec = spec();
-		if (spec == null) return;
-		for (Param p : spec.params()) {
+		for (Param p : spec().params()) {
 			Field f = field(p.name());
 			if (f != null) set(f, fieldValue(f.getType(), p.defaultValue()));
 		}
 	}
 
-	/** The command's parameters ({@code null} only while a command is still being moved onto its spec). */
-	public Spec spec() {
-		return null;
-	}
+	/** The command's parameters (a constant: it is read while the command is constructed). */
+	public abstract Spec spec();
 
 	/** Input fields that only the Fiji door has (drawing options); every other editable input is in the spec. */
 	public Set<String> fijiOnly() {
