@@ -45,7 +45,7 @@ public abstract class StemCommand extends ContextCommand {
 	/** The command's parameters (a constant: it is read while the command is constructed). */
 	public abstract Spec spec();
 
-	/** Input fields that only the Fiji door has (drawing options); every other editable input is in the spec. */
+	/** Input fields only the Fiji door has (drawing options, where Fiji saves a file); every other editable input is in the spec. */
 	public Set<String> fijiOnly() {
 		return Set.of();
 	}
