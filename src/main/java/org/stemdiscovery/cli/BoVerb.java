@@ -19,10 +19,13 @@ final class BoVerb implements Verb {
 		return BoParams.SPEC;
 	}
 
+	/** The map a simulated experiment explores; the sweep reads the same. */
+	static final FileOption TARGET = FileOption.required("target", "T.tif",
+		"2-D target map TIFF (the quantity to discover, bright = interesting)");
+
 	@Override
 	public List<FileOption> inputs() {
-		return List.of(FileOption.required("target", "T.tif",
-			"2-D target map TIFF (the quantity to discover, bright = interesting)"));
+		return List.of(TARGET);
 	}
 
 	@Override

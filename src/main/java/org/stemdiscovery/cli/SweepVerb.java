@@ -30,8 +30,7 @@ final class SweepVerb implements Verb {
 
 	@Override
 	public List<FileOption> inputs() {
-		return List.of(FileOption.required("target", "T.tif",
-			"2-D target map TIFF (the quantity to discover, bright = interesting)"));
+		return List.of(BoVerb.TARGET);
 	}
 
 	@Override
