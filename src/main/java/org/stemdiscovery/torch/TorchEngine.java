@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 
 import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
 
 import org.stemdiscovery.image.InputException;
 
@@ -17,6 +18,16 @@ import org.stemdiscovery.image.InputException;
  * <p>Threads: the system property {@value #PROPERTY} when set (as DJL itself reads it), else a default per
  * kind of work: two for inference (the atom finder's U-Net scales to two cores), one for training (the
  * rVAE's small matrices: on a shared machine one thread was faster, and it keeps a seeded run reproducible).
+ *
+ * <p>Convolutions: training turns PyTorch's oneDNN (mkldnn) convolutions off and inference turns them back on
+ * (see {@link #useOneDnnConvolutions(boolean)}). The oneDNN 3.7.1 inside PyTorch 2.7.1's CPU build computes
+ * the input gradient of a convolution whose output channels are not a multiple of its SIMD block (16 with
+ * AVX-512, 8 with AVX2; e.g. the rVAE's 8-filter conv encoder, the U-Net's 3-class head) from padding it
+ * leaves uninitialised: now and then whole channels of that gradient come out NaN (or silently wrong), the
+ * next Adam step writes NaN into the weights, and the epoch's loss is NaN. Measured here: 19 of 2000 backward
+ * passes of a 1→8→8 conv stack had NaN weight gradients with oneDNN, 0 of 4000 without; the NaN first appears
+ * in the input gradient of the 8→8 convolution, with every input finite. PyTorch's own CPU convolution
+ * kernels have no such padding and give the same function.
  */
 public final class TorchEngine {
 
@@ -74,8 +85,47 @@ public final class TorchEngine {
 				"pytorch-native-cpu for this OS on the class path (see the README's installation steps)");
 		}
 		quietNativeLog();
+		useOneDnnConvolutions(work == Work.INFERENCE);
 		if (JniUtils.getNumThreads() != n) JniUtils.setNumThreads(n);
 		return engine;
+	}
+
+	private static final String TORCH_CPU = "torch_cpu";
+	/** at::globalContext(), at::Context::userEnabledMkldnn() const, at::Context::setUserEnabledMkldnn(bool). */
+	private static final String GLOBAL_CONTEXT = "_ZN2at13globalContextEv",
+		MKLDNN_ENABLED = "_ZNK2at7Context17userEnabledMkldnnEv", SET_MKLDNN_ENABLED = "_ZN2at7Context20setUserEnabledMkldnnEb";
+
+	/**
+	 * Whether PyTorch may run CPU convolutions (and their gradients) with oneDNN; what Python calls
+	 * {@code torch.backends.mkldnn.enabled}, which DJL does not expose, so we set it in the already loaded
+	 * libtorch_cpu. Off for training: oneDNN's backward convolution reads uninitialised padding for channel
+	 * counts that are not a multiple of its vector block and returns NaN at random (see the class comment).
+	 * On for inference, whose forward convolutions are correct and faster with oneDNN. The flag is
+	 * process-wide and read when an operation runs, so the setting of the latest {@link #start} holds. Returns
+	 * whether the flag could be set (false where libtorch_cpu lacks these symbols: nothing changes then).
+	 */
+	public static synchronized boolean useOneDnnConvolutions(boolean on) {
+		try {
+			NativeLibrary torch = NativeLibrary.getInstance(TORCH_CPU);
+			Pointer context = torch.getFunction(GLOBAL_CONTEXT).invokePointer(new Object[0]);
+			torch.getFunction(SET_MKLDNN_ENABLED).invokeVoid(new Object[] { context, on });
+			return true;
+		}
+		catch (UnsatisfiedLinkError | RuntimeException e) {
+			return false;
+		}
+	}
+
+	/** Whether PyTorch may use oneDNN for CPU convolutions now; null where that cannot be read. */
+	public static synchronized Boolean oneDnnConvolutions() {
+		try {
+			NativeLibrary torch = NativeLibrary.getInstance(TORCH_CPU);
+			Pointer context = torch.getFunction(GLOBAL_CONTEXT).invokePointer(new Object[0]);
+			return (torch.getFunction(MKLDNN_ENABLED).invokeInt(new Object[] { context }) & 0xff) != 0;
+		}
+		catch (UnsatisfiedLinkError | RuntimeException e) {
+			return null;
+		}
 	}
 
 	/** A fresh root manager on the CPU after {@link #start}; close it to free everything made in it. */
