@@ -1,6 +1,5 @@
 package org.stemdiscovery.fiji;
 
-import java.util.Set;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -67,10 +66,6 @@ public class DecomposeCommand extends StemCommand {
 		return DecomposeParams.SPEC;
 	}
 
-	@Override
-	public Set<String> fijiOnly() {
-		return Set.of("overlay");
-	}
 
 	@Override
 	protected void execute() {

@@ -1,7 +1,6 @@
 package org.stemdiscovery.fiji;
 
 import java.io.File;
-import java.util.Set;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
@@ -48,10 +47,6 @@ public class EncodeRvaeCommand extends StemCommand {
 		return EncodeParams.SPEC;
 	}
 
-	@Override
-	public Set<String> fijiOnly() {
-		return Set.of("model");
-	}
 
 	@Override
 	protected void execute() {

@@ -3,7 +3,6 @@ package org.stemdiscovery.fiji;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -55,10 +54,6 @@ public class ExtractPatchesCommand extends StemCommand {
 		return PatchesParams.SPEC;
 	}
 
-	@Override
-	public Set<String> fijiOnly() {
-		return Set.of("table", "csv");
-	}
 
 	@Override
 	protected void execute() {

@@ -2,7 +2,6 @@ package org.stemdiscovery.fiji;
 
 import java.awt.Color;
 import java.util.List;
-import java.util.Set;
 
 import ij.ImagePlus;
 import ij.gui.Overlay;
@@ -71,10 +70,6 @@ public class FindAtomsCommand extends StemCommand {
 		return AtomsParams.SPEC;
 	}
 
-	@Override
-	public Set<String> fijiOnly() {
-		return Set.of("probabilityMap", "roiManager");
-	}
 
 	@Override
 	protected void execute() {

@@ -1,7 +1,6 @@
 package org.stemdiscovery.fiji;
 
 import java.nio.file.Path;
-import java.util.Set;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -88,10 +87,6 @@ public class RunWorkflowCommand extends StemCommand {
 		return WorkflowParams.SPEC;
 	}
 
-	@Override
-	public Set<String> fijiOnly() {
-		return Set.of("report");
-	}
 
 	@Override
 	protected void execute() {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import ij.ImagePlus;
 import ij.WindowManager;
@@ -105,11 +104,6 @@ public class SimulateBoCommand extends StemCommand {
 		return BoParams.SPEC;
 	}
 
-	/** Where to draw the points and where to save the record: the Fiji door's own outputs (the CLI writes run.json). */
-	@Override
-	public Set<String> fijiOnly() {
-		return Set.of("overlay", "record");
-	}
 
 	@Override
 	protected void execute() {

@@ -1,7 +1,6 @@
 package org.stemdiscovery.fiji;
 
 import java.util.Map;
-import java.util.Set;
 
 import ij.ImagePlus;
 import ij.measure.Calibration;
@@ -59,10 +58,6 @@ public class SlidingFftCommand extends StemCommand {
 		return FftParams.SPEC;
 	}
 
-	@Override
-	public Set<String> fijiOnly() {
-		return Set.of("overlay");
-	}
 
 	@Override
 	protected void execute() {

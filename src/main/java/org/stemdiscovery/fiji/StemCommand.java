@@ -3,7 +3,6 @@ package org.stemdiscovery.fiji;
 import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
@@ -20,8 +19,8 @@ import org.stemdiscovery.image.InputException;
  * <p>Every {@code @Parameter} field named like a spec parameter takes its default from the spec at
  * construction (the fields carry no initialisers of their own), the bridge's dialog takes choices and ranges
  * from it, and {@link #values()} checks the fields with the spec's rules, so a default, a range or a rule is
- * never decided here. Fields that only concern the picture in Fiji (an overlay, a LUT) are listed by
- * {@link #fijiOnly()}; {@code SpecConsistencyTest} checks both lists against every command.
+ * never decided here. Any other editable field is the Fiji door's own (an overlay to draw, where Fiji saves a
+ * file); {@code SpecConsistencyTest} checks every command's fields against its spec.
  *
  * <p>Bad input and a user's cancel end the command as a SciJava cancellation with a one-line reason
  * ({@code module.isCanceled()}, {@code getCancelReason()}), logged as one line, never as a stack trace. The
@@ -45,10 +44,6 @@ public abstract class StemCommand extends ContextCommand {
 	/** The command's parameters (a constant: it is read while the command is constructed). */
 	public abstract Spec spec();
 
-	/** Input fields only the Fiji door has (drawing options, where Fiji saves a file); every other editable input is in the spec. */
-	public Set<String> fijiOnly() {
-		return Set.of();
-	}
 
 	/** The command's work; throw {@link InputException} for bad input. */
 	protected abstract void execute();

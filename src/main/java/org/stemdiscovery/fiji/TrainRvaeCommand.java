@@ -5,7 +5,6 @@ import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Set;
 
 import ij.IJ;
 import ij.ImagePlus;
@@ -74,10 +73,6 @@ public class TrainRvaeCommand extends StemCommand {
 		return RvaeParams.SPEC;
 	}
 
-	@Override
-	public Set<String> fijiOnly() {
-		return Set.of("model");
-	}
 
 	@Override
 	protected void execute() {

@@ -67,11 +67,7 @@ class SpecConsistencyTest {
 			Parameter p = f.getAnnotation(Parameter.class);
 			String label = p.label().isEmpty() ? f.getName() : p.label();
 			if (!keys.add(Param.text("field", "").label(label).macroKey())) problems.add(n + "." + f.getName() + ": macro key of '" + label + "' is used twice");
-			if (cmd.fijiOnly().contains(f.getName())) continue;
-			if (!spec.has(f.getName())) {
-				problems.add(n + "." + f.getName() + " is neither a parameter of '" + spec.name() + "' nor drawing-only");
-				continue;
-			}
+			if (!spec.has(f.getName())) continue; // the Fiji door's own field (an overlay, a file to save)
 			fields.add(f.getName());
 			Param sp = spec.param(f.getName());
 			if (!label.equals(sp.displayLabel())) problems.add(n + "." + f.getName() + ": label '" + label +
