@@ -2,6 +2,8 @@ package org.stemdiscovery.bo;
 
 import com.google.gson.annotations.SerializedName;
 
+import org.stemdiscovery.image.Registry;
+
 /** Whether the experiment hunts for high target values (the bright feature, default) or low ones. */
 public enum Goal {
 	/** Run records name them in lower case. */
@@ -15,11 +17,11 @@ public enum Goal {
 		return this == MAXIMISE ? 1 : -1;
 	}
 
+	/** The goals by their short names, with every spelling the BO options ever accepted. */
+	public static final Registry<Goal> REGISTRY = Registry.<Goal>of("goal").add("max", MAXIMISE, "maximise", "maximize")
+		.add("min", MINIMISE, "minimise", "minimize");
+
 	public static Goal parse(String s) {
-		return switch (s.toLowerCase()) {
-			case "max", "maximise", "maximize" -> MAXIMISE;
-			case "min", "minimise", "minimize" -> MINIMISE;
-			default -> throw new org.stemdiscovery.image.InputException("goal '" + s + "' is unknown; choose maximise or minimise");
-		};
+		return REGISTRY.get(s);
 	}
 }

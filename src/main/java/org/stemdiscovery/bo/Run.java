@@ -72,4 +72,14 @@ public record Run(BoSettings settings, int width, int height, double threshold, 
 		m.put("points", points);
 		return m;
 	}
+
+	/** The columns of the per-step table, as the bo verb, Fiji's BO steps table and a workflow report write it. */
+	public static final List<String> STEP_COLUMNS = List.of("step", "points", "ssim", "mean_std", "discovered",
+		"path_length_px", "compute_ms", "instrument_s", "length_scale_px");
+
+	/** One step's row of that table. */
+	public static double[] stepRow(StepRecord r) {
+		return new double[] { r.step(), r.points(), r.ssim(), r.meanStd(), r.discovered(), r.pathLength(), r
+			.computeSeconds() * 1e3, r.instrumentSeconds(), r.hyperparameters().kernel().lengthScale() };
+	}
 }

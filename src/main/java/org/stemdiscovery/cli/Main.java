@@ -33,6 +33,8 @@ public final class Main {
 			out.print(cli.completionScript());
 			return 0;
 		}
+		if (args.length > 0 && args[0].equals("help")) // as older scripts asked for the overview
+			return cli.run(args.length > 1 ? new String[] { args[1], "--help" } : new String[] { "--help" });
 		return cli.run(args);
 	}
 }

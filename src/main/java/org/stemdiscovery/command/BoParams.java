@@ -43,7 +43,7 @@ public record BoParams(String kernel, double length, boolean fit, double alpha, 
 	static final Param ACQUISITION = Param.choice("acquisition", "ei", Acquisition.REGISTRY).alias("acq").label("Acquisition")
 		.help("acquisition function");
 
-	static final Param GOAL = Param.choice("goal", "max", "max", "min").label("Goal (max = high target values)")
+	static final Param GOAL = Param.choice("goal", "max", Goal.REGISTRY).label("Goal (max = high target values)")
 		.help("look for high (max) or low (min) target values");
 
 	static final Param BATCH = Param.integer("batch", 10).min(1).label("Batch size").help("points per step");
@@ -62,8 +62,23 @@ public record BoParams(String kernel, double length, boolean fit, double alpha, 
 	static final Param THRESHOLD = Param.realOr("threshold", "otsu", "otsu").label("Threshold of feature (otsu or a value)")
 		.help("feature of interest = target above this");
 
-	static final Param RADIUS = Param.realOr("radius", AUTO, AUTO).min(0).unit("px").label("Radius of discovery (px, or auto)")
+	static final Param RADIUS = Param.realOr("radius", AUTO, AUTO, "default").min(0).unit("px").label("Radius of discovery (px, or auto)")
 		.help("feature pixels this close to a measured point are discovered; auto = the length scale");
+
+	static final Param ALPHA = Param.real("alpha", 1).alias("rq-alpha").label("Alpha of rq kernel")
+		.help("shape parameter of the rq kernel (positive)");
+
+	static final Param NOISE = Param.real("noise", 1e-6).label("Noise variance (GP, relative)")
+		.help("GP noise variance relative to the normalised values (positive)");
+
+	static final Param PARAMETER = Param.real("parameter", -1).alias("acq-param")
+		.label("Parameter of acquisition (xi or beta; -1 = default)")
+		.help("xi of ei/pi (default 0.01, in target units), beta of ucb (default 4); negative = that default");
+
+	static final Param SEED = Param.integer("seed", 0).label("Random seed").help("seed of all randomness");
+
+	static final Param MEASUREMENT = Param.real("measurement", 0).min(0).alias("measurement-noise")
+		.label("Measurement noise (SD of the simulated microscope)").help("Gaussian noise of the simulated microscope");
 
 	/** Seed points; named {@code seeds} in Simulate BO and {@code grid} in BO Sweep, whose seeds are random seeds. */
 	static Param seedGrid(String name) {
@@ -77,21 +92,16 @@ public record BoParams(String kernel, double length, boolean fit, double alpha, 
 			"process over every pixel and an acquisition function choose each batch of points, which is ordered for a " +
 			"short beam path. Writes steps.csv, points.csv, run.json (replayable record), mean.tif and std.tif (GP mean " +
 			"and standard deviation after every step, one plane each). " + DISCOVERED + ".",
-		List.of(KERNEL, LENGTH, Param.real("alpha", 1).alias("rq-alpha").label("Alpha of rq kernel")
-			.help("shape parameter of the rq kernel (positive)"),
-			Param.real("noise", 1e-6).label("Noise variance (GP, relative)")
-				.help("GP noise variance relative to the normalised values (positive)"),
+		List.of(KERNEL, LENGTH, ALPHA, NOISE,
 			ACQUISITION,
-			Param.real("parameter", -1).alias("acq-param").label("Parameter of acquisition (xi or beta; -1 = default)")
-				.help("xi of ei/pi (default 0.01, in target units), beta of ucb (default 4); negative = that default"),
+			PARAMETER,
 			GOAL, BATCH, STEPS, seedGrid("seeds"),
-			Param.integer("seed", 0).label("Random seed").help("seed of all randomness"),
+			SEED,
 			BATCHING,
-			Param.realOr("exclusion", AUTO, AUTO).min(0).unit("px").label("Exclusion radius (px, or auto)")
+			Param.realOr("exclusion", AUTO, AUTO, "default").min(0).unit("px").label("Exclusion radius (px, or auto)")
 				.help("local-penalisation radius; auto = the length scale"),
 			PATH, TRAVEL, THRESHOLD, RADIUS,
-			Param.real("measurement", 0).min(0).alias("measurement-noise").label("Measurement noise (SD of the simulated microscope)")
-				.help("Gaussian noise of the simulated microscope"),
+			MEASUREMENT,
 			Threads.param()));
 
 	public static BoParams from(Values v) {

@@ -14,6 +14,7 @@ import org.stemdiscovery.bo.StepRecord;
 import org.stemdiscovery.bo.TimeModel;
 import org.stemdiscovery.image.Grid;
 import org.stemdiscovery.image.Progress;
+import org.stemdiscovery.report.RunFiles;
 
 /**
  * The work of Simulate BO: the simulated experiment on a target map, then its neutral results: the GP mean and
@@ -23,10 +24,10 @@ import org.stemdiscovery.image.Progress;
 public final class BoTask {
 
 	/** Suffixes and files of the stacks; titles of the tables. */
-	public static final String MEAN = "bo-mean", MEAN_FILE = "mean.tif", STD = "bo-std", STD_FILE = "std.tif",
+	public static final String MEAN = "bo-mean", MEAN_FILE = RunFiles.MEAN, STD = "bo-std", STD_FILE = RunFiles.STD,
 		STEPS = "BO steps", POINTS = "BO points";
 	/** Info keys of the stacks. */
-	public static final String TARGET_KEY = "stemdiscovery.bo.target", SETTINGS_KEY = "stemdiscovery.bo.settings";
+	public static final String TARGET_KEY = RunFiles.TARGET_KEY, SETTINGS_KEY = RunFiles.SETTINGS_KEY;
 
 	private BoTask() {}
 
@@ -73,11 +74,9 @@ public final class BoTask {
 
 	/** One row per step: points so far, SSIM of the mean, uncertainty, discovery, path, time, length scale. */
 	public static Table steps(Run run) {
-		Table.Builder t = Table.builder(STEPS, "step", "points", "ssim", "mean_std", "discovered", "path_length_px",
-			"compute_ms", "instrument_s", "length_scale_px");
+		Table.Builder t = Table.builder(STEPS, Run.STEP_COLUMNS.toArray(String[]::new));
 		for (StepRecord r : run.steps())
-			t.row(r.step(), r.points(), r.ssim(), r.meanStd(), r.discovered(), r.pathLength(), r.computeSeconds() * 1e3, r
-				.instrumentSeconds(), r.hyperparameters().kernel().lengthScale());
+			t.row(java.util.Arrays.stream(Run.stepRow(r)).boxed().toArray());
 		return t.build();
 	}
 

@@ -8,7 +8,6 @@ import org.stemdiscovery.bo.BoSettings;
 import org.stemdiscovery.bo.Goal;
 import org.stemdiscovery.decompose.Unmixer;
 import org.stemdiscovery.fft.SlidingFftSettings;
-import org.stemdiscovery.image.Registry;
 import org.stemdiscovery.vae.RvaeTraining;
 import org.stemdiscovery.workflow.DescriptorSettings;
 import org.stemdiscovery.workflow.MapMaker;
@@ -21,7 +20,7 @@ import org.stemdiscovery.workflow.Workflow;
  *
  * @param length      kernel length scale in grid cells; NaN = the workflow's own ({@link Workflow#lengthCells()})
  * @param fit         fit the length scale by marginal likelihood (starting from 10 cells)
- * @param parameter   ξ of ei/pi or β of ucb; NaN = the acquisition's default
+ * @param parameter   ξ of ei/pi or β of ucb; NaN (given as a negative number) = the acquisition's default
  * @param exclusion   local-penalisation radius in cells; NaN = the length scale
  * @param threshold   feature = target above this; NaN = Otsu's threshold
  * @param radius      discovery radius in cells; NaN = the length scale
@@ -36,9 +35,6 @@ public record WorkflowParams(String workflow, int window, int step, int zoom, St
 	// The BO parameters whose meaning does not depend on the grid are Simulate BO's own (BoParams); lengths,
 	// radii and the travel cost are in grid cells here, so they are declared with that unit.
 
-	/** Goals with the spellings the BO options always accepted. */
-	static final Registry<Goal> GOALS = Registry.<Goal>of("goal").add("max", Goal.MAXIMISE, "maximise", "maximize")
-		.add("min", Goal.MINIMISE, "minimise", "minimize");
 
 	public static final Spec SPEC = new Spec("workflow", "Run AE Workflow",
 		"an automated experiment from an image: descriptors, target map, simulated BO, report.html",
@@ -77,33 +73,27 @@ public record WorkflowParams(String workflow, int window, int step, int zoom, St
 			Param.realOr("length", "auto", "auto", "fit").min(0).unit("cells").label("Length scale (grid cells)")
 				.help("kernel length scale; auto = 3 cells for workflow 3 (about a lattice spacing), 5 otherwise; fit = " +
 					"marginal likelihood, refitted every step from 10 cells"),
-			Param.real("alpha", 1).min(0).alias("rq-alpha").label("Alpha of the rq kernel").help("alpha of the rq kernel"),
-			Param.real("noise", 1e-6).min(0).label("Noise variance of the GP (relative)")
-				.help("GP noise variance relative to the normalised values"),
+			BoParams.ALPHA, BoParams.NOISE,
 			BoParams.ACQUISITION,
-			Param.realOr("parameter", "default", "default").alias("acq-param")
-				.label("Parameter of acquisition (xi or beta, or default)")
-				.help("xi of ei/pi (default 0.01, in target units), beta of ucb (default 4)"),
-			Param.choice("goal", "max", GOALS).label("Goal (max or min)").help("look for high or low target values"),
+			BoParams.PARAMETER,
+			BoParams.GOAL,
 			BoParams.BATCH,
 			Param.integer("steps", 29).min(0).label("Steps")
 				.help("steps after the seed points (29 steps of 10 after one seed: 291 points)"),
-			Param.integer("seeds", 1).min(1).alias("seed-points").label("Seed points (1 = one point, n = n x n grid)")
-				.help("1 = one seed point (the centre), n = an n x n grid of seeds"),
-			Param.integer("seed", 0).label("Random seed").help("seed of all randomness"),
+			BoParams.seedGrid("seeds"), BoParams.SEED,
 			BoParams.BATCHING,
-			Param.realOr("exclusion", "default", "default").min(0).unit("cells")
-				.label("Exclusion radius (grid cells, or default)").help("local-penalisation radius; default = length scale"),
+			Param.realOr("exclusion", BoParams.AUTO, BoParams.AUTO, "default").min(0).unit("cells")
+				.label("Exclusion radius (grid cells, or default)").help("local-penalisation radius; auto = the length scale"),
+			// A choice, not Simulate BO's switch: this dialog had no path field before, and an ImageJ macro that omits
+			// a checkbox turns it off, so older Run AE Workflow macros would lose path planning.
 			Param.choice("path", "on", "on", "off").label("Path planning (on or off)")
 				.help("order each batch for a short beam path"),
 			Param.real("travel", 0).min(0).alias("travel-cost").label("Travel cost (acquisition per grid cell)")
 				.help("subtract this times the distance from the previous point from the acquisition"),
 			BoParams.THRESHOLD,
-			Param.realOr("radius", "default", "default").min(0).unit("cells")
-				.label("Radius of discovery (grid cells, or default)").help("discovery radius; default = length scale"),
-			Param.real("measurement", 0).min(0).alias("measurement-noise")
-				.label("Measurement noise (SD of the simulated microscope)")
-				.help("standard deviation of Gaussian noise added by the simulated microscope"),
+			Param.realOr("radius", BoParams.AUTO, BoParams.AUTO, "default").min(0).unit("cells")
+				.label("Radius of discovery (grid cells, or default)").help("discovery radius; auto = the length scale"),
+			BoParams.MEASUREMENT,
 			Threads.param()));
 
 	public static WorkflowParams from(Values v) {
@@ -112,16 +102,12 @@ public record WorkflowParams(String workflow, int window, int step, int zoom, St
 			"method"), v.integer("components"), v.integer("iterations"), v.integer("latent"), v.integer("epochs"), v.text(
 				"atoms"), v.integer("patch"), v.integer("cell"), v.integer("map"), v.text("kernel"), length == null ? v.real(
 					"length") : Double.NaN, "fit".equals(length), v.real("alpha"), v.real("noise"), v.text("acquisition"),
-			numberOrNaN(v, "parameter"), v.text("goal"), v.integer("batch"), v.integer("steps"), v.integer("seeds"), v
-				.integer("seed"), v.text("batching"), numberOrNaN(v, "exclusion"), v.text("path").equals("on"), v.real(
-					"travel"), numberOrNaN(v, "threshold"), numberOrNaN(v, "radius"), v.real("measurement"), v.integer(
+			v.real("parameter") < 0 ? Double.NaN : v.real("parameter"), v.text("goal"), v.integer("batch"), v.integer("steps"), v.integer("seeds"), v
+				.integer("seed"), v.text("batching"), BoParams.orNaN(v, "exclusion"), v.text("path").equals("on"), v.real(
+					"travel"), BoParams.orNaN(v, "threshold"), BoParams.orNaN(v, "radius"), v.real("measurement"), v.integer(
 						"threads"));
 	}
 
-	/** A number-or-word parameter as a number, NaN for its word ("default", "otsu"): BoSettings' convention. */
-	private static double numberOrNaN(Values v, String name) {
-		return v.word(name) != null ? Double.NaN : v.real(name);
-	}
 
 	/** The kernel length scale in grid cells: the one given, the fit's start, or the workflow's own. */
 	public double lengthCells() {
@@ -131,7 +117,7 @@ public record WorkflowParams(String workflow, int window, int step, int zoom, St
 
 	/** The experiment's settings (checked: a zero length scale, a bad combination are refused here). */
 	public BoSettings bo() {
-		return new BoSettings(kernel, lengthCells(), fit, alpha, noise, acquisition, parameter, GOALS.get(goal), batch,
+		return new BoSettings(kernel, lengthCells(), fit, alpha, noise, acquisition, parameter, Goal.parse(goal), batch,
 			steps, seeds, seed, BatchMode.REGISTRY.get(batching), exclusion, path, travel, threshold, radius, measurement, Threads
 				.resolve(threads));
 	}

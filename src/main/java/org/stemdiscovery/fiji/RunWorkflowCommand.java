@@ -46,11 +46,11 @@ public class RunWorkflowCommand extends StemCommand {
 	@Parameter(label = "Map for the target (0 = automatic)", persist = false) private int map;
 	@Parameter(label = "Kernel", persist = false) private String kernel;
 	@Parameter(label = "Length scale (grid cells)", persist = false) private String length;
-	@Parameter(label = "Alpha of the rq kernel", persist = false) private double alpha;
-	@Parameter(label = "Noise variance of the GP (relative)", persist = false) private double noise;
+	@Parameter(label = "Alpha of rq kernel", persist = false) private double alpha;
+	@Parameter(label = "Noise variance (GP, relative)", persist = false) private double noise;
 	@Parameter(label = "Acquisition", persist = false) private String acquisition;
-	@Parameter(label = "Parameter of acquisition (xi or beta, or default)", persist = false) private String parameter;
-	@Parameter(label = "Goal (max or min)", persist = false) private String goal;
+	@Parameter(label = "Parameter of acquisition (xi or beta; -1 = default)", persist = false) private double parameter;
+	@Parameter(label = "Goal (max = high target values)", persist = false) private String goal;
 	@Parameter(label = "Batch size", persist = false) private int batch;
 	@Parameter(label = "Steps", persist = false) private int steps;
 	@Parameter(label = "Seed points (1 = one point, n = n x n grid)", persist = false) private int seeds;

@@ -10,20 +10,21 @@ import java.util.Map;
 
 import org.stemdiscovery.bo.Run;
 import org.stemdiscovery.bo.StepRecord;
-import org.stemdiscovery.command.BoTask;
-import org.stemdiscovery.command.Table;
 import org.stemdiscovery.io.Csv;
 import org.stemdiscovery.io.Json;
 import org.stemdiscovery.io.Tiff;
 
 /**
  * The files of a BO run inside a workflow report: per-step table, measured points, replayable JSON record, GP
- * mean and std stacks. The steps table, stack names and Info keys are {@link BoTask}'s, as the bo verb writes them.
+ * mean and std stacks. The file names, the Info keys and the steps table ({@link Run#STEP_COLUMNS}) are the ones
+ * the bo verb writes too.
  */
 public final class RunFiles {
 
 	public static final String STEPS = "steps.csv", POINTS = "points.csv", RUN = "run.json",
-		MEAN = BoTask.MEAN_FILE, STD = BoTask.STD_FILE;
+		MEAN = "mean.tif", STD = "std.tif";
+	/** Info keys of the mean and std stacks. */
+	public static final String TARGET_KEY = "stemdiscovery.bo.target", SETTINGS_KEY = "stemdiscovery.bo.settings";
 
 	private RunFiles() {}
 
@@ -42,16 +43,14 @@ public final class RunFiles {
 				System.arraycopy(r.std(), 0, std, r.step() * w * h, w * h);
 			}
 		}
-		Table steps = BoTask.steps(run);
-		Csv.write(dir.resolve(STEPS), steps.columns(), steps.rows().stream().map(row -> row.stream().mapToDouble(
-			c -> ((Number) c).doubleValue()).toArray()).toList());
+		Csv.write(dir.resolve(STEPS), Run.STEP_COLUMNS, run.steps().stream().map(Run::stepRow).toList());
 		Csv.write(dir.resolve(POINTS), List.of("x", "y", "value", "step"), points);
 		Map<String, Object> record = new LinkedHashMap<>(run.toMap(targetName));
 		record.putAll(extra);
 		Files.writeString(dir.resolve(RUN), Json.write(record));
 		Map<String, String> info = new LinkedHashMap<>();
-		info.put(BoTask.TARGET_KEY, targetName);
-		info.put(BoTask.SETTINGS_KEY, run.settings().label());
+		info.put(TARGET_KEY, targetName);
+		info.put(SETTINGS_KEY, run.settings().label());
 		Tiff.writeFloat(dir.resolve(MEAN), mean, w, h, n, info);
 		Tiff.writeFloat(dir.resolve(STD), std, w, h, n, info);
 	}

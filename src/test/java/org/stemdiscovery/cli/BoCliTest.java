@@ -112,7 +112,8 @@ class BoCliTest {
 			Path out = dir.resolve(path);
 			List<String> switchArgs = path.equals("no") ? List.of("--no-path") : List.of("--path", path);
 			List<String> args = new java.util.ArrayList<>(List.of("bo", "--target", t.toString(), "--out", out.toString(),
-				"--steps", "1", "--batch", "3", "--threads", "1", "--acq", "pi", "--batch-mode", "lp", "--seed-points", "2"));
+				"--steps", "1", "--batch", "3", "--threads", "1", "--acq", "pi", "--batch-mode", "lp", "--seed-points", "2",
+				"--goal", "maximise"));
 			args.addAll(switchArgs);
 			Result r = run(args.toArray(String[]::new));
 			assertEquals(0, r.rc(), r.err());
@@ -121,6 +122,7 @@ class BoCliTest {
 				"settings");
 			assertEquals(path.equals("on"), s.get("path_planning"));
 			assertEquals("pi", s.get("acquisition"));
+			assertEquals("maximise", s.get("goal"));
 			assertEquals("lp", s.get("batch_mode"));
 			assertEquals(2.0, s.get("seed_grid"));
 		}

@@ -105,6 +105,8 @@ class CliTest {
 			assertEquals(0, r.code());
 			assertTrue(r.out().contains("Usage: stem-discovery " + v.spec().name()), r.out());
 		}
+		assertEquals(cli("--help").out(), cli("help").out(), "'help' as older scripts wrote it");
+		assertTrue(cli("help", "bo").out().contains("Usage: stem-discovery bo"));
 		String overview = cli("--help").out();
 		for (Verb v : Main.verbs())
 			assertTrue(overview.contains(v.spec().name()), "the overview lists " + v.spec().name() + ": " + overview);

@@ -130,4 +130,14 @@ class WorkflowParamsTest {
 		assertThrows(CancelledException.class, () -> maker.make(new float[64 * 64], 64, 64, cancelled));
 		assertEquals(List.of(cancelled), seen);
 	}
+
+	/** The BO parameters whose meaning does not depend on the grid are Simulate BO's own definitions. */
+	@Test
+	void theWorkflowSharesSimulateBosParameters() {
+		for (String name : List.of("kernel", "alpha", "noise", "acquisition", "parameter", "goal", "batch", "seeds", "seed",
+			"batching", "threshold", "measurement"))
+			assertEquals(BoParams.SPEC.param(name), WorkflowParams.SPEC.param(name), name);
+		assertEquals("max", WorkflowParams.SPEC.param("goal").value("maximise"), "the spellings bo always accepted");
+		assertEquals("max", BoParams.SPEC.param("goal").value("maximize"));
+	}
 }
