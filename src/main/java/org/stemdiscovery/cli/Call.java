@@ -29,11 +29,17 @@ record Call(String verb, Values values, Map<String, Path> files, Path out, boole
 		return Tiff.read(p);
 	}
 
-	/** Reads a single-plane TIFF; a stack is refused with what to do. */
+	/** Reads a single-plane TIFF given as {@code --name}; a stack is refused with what to do. */
 	TiffImage plane(String name) {
-		TiffImage img = tiff(name);
-		if (img != null && img.planes() > 1) throw new InputException(files.get(name).getFileName() + " has " + img
-			.planes() + " planes; " + verb + " needs one 2-D image (save a single plane from Fiji)");
+		Path p = files.get(name);
+		return p == null ? null : plane(p, verb);
+	}
+
+	/** Reads a single-plane TIFF for {@code verb}; a stack is refused with what to do. */
+	static TiffImage plane(Path p, String verb) {
+		TiffImage img = Tiff.read(p);
+		if (img.planes() > 1) throw new InputException(p.getFileName() + " has " + img.planes() + " planes; " + verb +
+			" needs one 2-D image (save a single plane from Fiji)");
 		return img;
 	}
 

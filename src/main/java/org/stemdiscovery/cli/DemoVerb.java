@@ -78,9 +78,7 @@ final class DemoVerb implements Verb {
 		Path dir = call.out() != null ? call.out() : OutputFolder.check(Path.of(DEFAULT_OUT), call.force(), outputs(call
 			.values()).toArray(String[]::new));
 		FftParams fft = FftParams.from(call.values());
-		TiffImage img = Tiff.read(image);
-		if (img.planes() > 1) throw new InputException(image.getFileName() + " has " + img.planes() +
-			" planes; the demo needs one 2-D image (save a single plane from Fiji)");
+		TiffImage img = Call.plane(image, "the demo");
 
 		call.println("image: " + image);
 		long t0 = System.nanoTime();

@@ -37,11 +37,6 @@ public record Values(Spec spec, Map<String, Object> map) {
 		return (String) get(name);
 	}
 
-	/** The thread count, where 0 means every core. */
-	public int threads(String name) {
-		int t = integer(name);
-		return t > 0 ? t : Runtime.getRuntime().availableProcessors();
-	}
 
 	/** The same values with some replaced (checked again). */
 	public Values with(Map<String, ?> changes) {
