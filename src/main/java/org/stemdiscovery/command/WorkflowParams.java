@@ -83,7 +83,7 @@ public record WorkflowParams(String workflow, int window, int step, int zoom, St
 			BoParams.seedGrid("seeds"), BoParams.SEED,
 			BoParams.BATCHING,
 			Param.realOr("exclusion", BoParams.AUTO, BoParams.AUTO, "default").min(0).unit("cells")
-				.label("Exclusion radius (grid cells, or default)").help("local-penalisation radius; auto = the length scale"),
+				.label("Exclusion radius (grid cells, or auto)").help("local-penalisation radius; auto = the length scale"),
 			// A choice, not Simulate BO's switch: this dialog had no path field before, and an ImageJ macro that omits
 			// a checkbox turns it off, so older Run AE Workflow macros would lose path planning.
 			Param.choice("path", "on", "on", "off").label("Path planning (on or off)")
@@ -92,7 +92,7 @@ public record WorkflowParams(String workflow, int window, int step, int zoom, St
 				.help("subtract this times the distance from the previous point from the acquisition"),
 			BoParams.THRESHOLD,
 			Param.realOr("radius", BoParams.AUTO, BoParams.AUTO, "default").min(0).unit("cells")
-				.label("Radius of discovery (grid cells, or default)").help("discovery radius; auto = the length scale"),
+				.label("Radius of discovery (grid cells, or auto)").help("discovery radius; auto = the length scale"),
 			BoParams.MEASUREMENT,
 			Threads.param()));
 

@@ -75,8 +75,11 @@ final class ModuleDialog {
 			Object v = remember ? remembered(item, module.getInput(item.getName())) : module.getInput(item.getName());
 			Class<?> type = item.getType();
 			if (type == boolean.class || type == Boolean.class) gd.addCheckbox(label(item), Boolean.TRUE.equals(v));
-			else if (isNumber(type)) gd.addNumericField(label(item), ((Number) v).doubleValue(), digits(type, ((Number) v)
-				.doubleValue()));
+			else if (isNumber(type)) {
+				int digits = digits(type, ((Number) v).doubleValue());
+				// scientific notation ("1.000E-6") needs a wider field than ImageJ's default 6 columns
+				gd.addNumericField(label(item), ((Number) v).doubleValue(), digits, digits < 0 ? 10 : 6, null);
+			}
 			else if (!choices(item).isEmpty()) {
 				String[] choices = choices(item).toArray(String[]::new);
 				gd.addChoice(label(item), choices, v == null ? choices[0] : v.toString());

@@ -56,11 +56,11 @@ public class RunWorkflowCommand extends StemCommand {
 	@Parameter(label = "Seed points (1 = one point, n = n x n grid)", persist = false) private int seeds;
 	@Parameter(label = "Random seed", persist = false) private long seed;
 	@Parameter(label = "Batching", persist = false) private String batching;
-	@Parameter(label = "Exclusion radius (grid cells, or default)", persist = false) private String exclusion;
+	@Parameter(label = "Exclusion radius (grid cells, or auto)", persist = false) private String exclusion;
 	@Parameter(label = "Path planning (on or off)", persist = false) private String path;
 	@Parameter(label = "Travel cost (acquisition per grid cell)", persist = false) private double travel;
 	@Parameter(label = "Threshold of feature (otsu or a value)", persist = false) private String threshold;
-	@Parameter(label = "Radius of discovery (grid cells, or default)", persist = false) private String radius;
+	@Parameter(label = "Radius of discovery (grid cells, or auto)", persist = false) private String radius;
 	@Parameter(label = "Measurement noise (SD of the simulated microscope)", persist = false) private double measurement;
 	@Parameter(label = "Threads (0 = all cores)", persist = false) private int threads;
 

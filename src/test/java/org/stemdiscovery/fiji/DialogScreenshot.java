@@ -13,7 +13,7 @@ import ij.ImagePlus;
 
 /**
  * Makes the README's screenshots under Xvfb, with the plugin jar in {@code DIR/plugins}:
- * {@code xvfb-run -a -s "-screen 0 1280x900x24" java -Dplugins.dir=DIR -cp ... DialogScreenshot IMAGE OUT.png}
+ * {@code xvfb-run -a -s "-screen 0 1280x1400x24" java -Dplugins.dir=DIR -cp ... DialogScreenshot IMAGE OUT.png}
  * (ImageJ with the Run AE Workflow dialog), or {@code ... DialogScreenshot menu OUT.png} (the Plugins › STEM
  * Discovery menu opened by mouse clicks at the positions ImageJ 1.54p's window has on that screen).
  */
@@ -37,7 +37,7 @@ public final class DialogScreenshot {
 		Thread.sleep(1500);
 		new Thread(() -> IJ.run("Run AE Workflow")).start();
 		Thread.sleep(4000);
-		BufferedImage shot = new Robot().createScreenCapture(new Rectangle(0, 0, 1280, 900));
+		BufferedImage shot = new Robot().createScreenCapture(new Rectangle(0, 0, 1280, 1400));
 		ImageIO.write(shot, "png", new File(args[1]));
 		System.exit(0);
 	}
