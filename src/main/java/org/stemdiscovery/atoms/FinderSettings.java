@@ -39,20 +39,8 @@ public record FinderSettings(double threshold, boolean refine, double maxShift, 
 		return new FinderSettings(0.5, false, 1.5, 1, 3, 1088, false);
 	}
 
-	public FinderSettings withThreshold(double t) {
-		return new FinderSettings(t, refine, maxShift, edge, minArea, tile, augment);
-	}
-
 	public FinderSettings withRefine(boolean r) {
 		return new FinderSettings(threshold, r, maxShift, edge, minArea, tile, augment);
-	}
-
-	public FinderSettings withMaxShift(double m) {
-		return new FinderSettings(threshold, refine, m, edge, minArea, tile, augment);
-	}
-
-	public FinderSettings withEdge(double e) {
-		return new FinderSettings(threshold, refine, maxShift, e, minArea, tile, augment);
 	}
 
 	public FinderSettings withTile(int t) {

@@ -105,24 +105,6 @@ public record BoSettings(String kernel, @SerializedName("length_scale") double l
 			measurementNoise, threads);
 	}
 
-	public BoSettings withPath(boolean planning, double cost) {
-		return new BoSettings(kernel, lengthScale, fitLength, rqAlpha, noise, acquisition, acquisitionParameter, goal, batch,
-			steps, seedGrid, seed, batchMode, exclusionRadius, planning, cost, threshold, discoveryRadius, measurementNoise,
-			threads);
-	}
-
-	public BoSettings withBatchMode(BatchMode mode, double radius) {
-		return new BoSettings(kernel, lengthScale, fitLength, rqAlpha, noise, acquisition, acquisitionParameter, goal, batch,
-			steps, seedGrid, seed, mode, radius, pathPlanning, travelCost, threshold, discoveryRadius, measurementNoise,
-			threads);
-	}
-
-	public BoSettings withFeature(double thresholdValue, double radius, Goal g) {
-		return new BoSettings(kernel, lengthScale, fitLength, rqAlpha, noise, acquisition, acquisitionParameter, g, batch,
-			steps, seedGrid, seed, batchMode, exclusionRadius, pathPlanning, travelCost, thresholdValue, radius,
-			measurementNoise, threads);
-	}
-
 	public BoSettings withThreads(int t) {
 		return new BoSettings(kernel, lengthScale, fitLength, rqAlpha, noise, acquisition, acquisitionParameter, goal, batch,
 			steps, seedGrid, seed, batchMode, exclusionRadius, pathPlanning, travelCost, threshold, discoveryRadius,

@@ -26,12 +26,6 @@ public final class OutputFolder {
 		return dir;
 	}
 
-	/** {@link #check}, then creates the folder. */
-	public static Path prepare(Path dir, boolean force, String... files) {
-		check(dir, force, files);
-		return create(dir);
-	}
-
 	/** Creates the folder (and its parents) when the first result is about to be written. */
 	public static Path create(Path dir) {
 		try {

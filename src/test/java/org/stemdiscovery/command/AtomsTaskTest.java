@@ -16,6 +16,7 @@ import org.stemdiscovery.atoms.Detection;
 import org.stemdiscovery.atoms.FinderSettings;
 import org.stemdiscovery.image.CancelledException;
 import org.stemdiscovery.image.InputException;
+import org.stemdiscovery.image.Cancelled;
 import org.stemdiscovery.image.Progress;
 import org.stemdiscovery.sim.RandomLatticeScene;
 import org.stemdiscovery.sim.SyntheticImage;
@@ -105,15 +106,7 @@ class AtomsTaskTest {
 		};
 		AtomsTask.run(s.noisy(), 128, 128, "scene", p, counting, Progress.NONE);
 		assertEquals(1, closed.get());
-		Progress cancelled = new Progress() {
-			@Override
-			public void report(double fraction, String message) {}
-
-			@Override
-			public boolean isCancelled() {
-				return true;
-			}
-		};
+		Progress cancelled = Cancelled.PROGRESS;
 		Supplier<AtomFinder> cancelledInside = () -> new AtomFinder() {
 			@Override
 			public Detection detect(float[] pixels, int width, int height, Progress progress) {

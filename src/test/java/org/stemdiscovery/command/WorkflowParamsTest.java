@@ -18,6 +18,7 @@ import org.stemdiscovery.bo.BatchMode;
 import org.stemdiscovery.bo.Goal;
 import org.stemdiscovery.image.CancelledException;
 import org.stemdiscovery.image.InputException;
+import org.stemdiscovery.image.Cancelled;
 import org.stemdiscovery.image.Progress;
 import org.stemdiscovery.report.WorkflowReport;
 import org.stemdiscovery.vae.RvaeTraining;
@@ -111,15 +112,7 @@ class WorkflowParamsTest {
 	/** Drift: workflow 3 gave the atom finder no progress, so a cancel waited for every tile. */
 	@Test
 	void workflowThreePassesItsProgressToTheAtomFinder() {
-		Progress cancelled = new Progress() {
-			@Override
-			public void report(double fraction, String message) {}
-
-			@Override
-			public boolean isCancelled() {
-				return true;
-			}
-		};
+		Progress cancelled = Cancelled.PROGRESS;
 		List<Progress> seen = new ArrayList<>();
 		AtomFinder finder = (pixels, w, h, progress) -> {
 			seen.add(progress);

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stemdiscovery.image.CancelledException;
 import org.stemdiscovery.image.InputException;
+import org.stemdiscovery.image.Cancelled;
 import org.stemdiscovery.image.Progress;
 
 class RvaeTrainingTest {
@@ -50,15 +51,7 @@ class RvaeTrainingTest {
 	@Test
 	void cancellingStopsTraining() {
 		PatchStack s = Motifs.make(60, 12, -1, 1, 5).stack;
-		Progress cancelled = new Progress() {
-			@Override
-			public void report(double fraction, String message) {}
-
-			@Override
-			public boolean isCancelled() {
-				return true;
-			}
-		};
+		Progress cancelled = Cancelled.PROGRESS;
 		try (Rvae model = Rvae.create(SMALL, 0)) {
 			assertThrows(CancelledException.class, () -> new RvaeTrainer(FEW).train(model, s, cancelled, null));
 		}
