@@ -36,8 +36,21 @@ public final class BatchSelector {
 	 * @return candidate indices in pick order
 	 */
 	public int[] select(CandidatePosterior p, boolean[] measured, int q, double best, double beamX, double beamY) {
+		return select(p, null, measured, q, best, beamX, beamY);
+	}
+
+	/**
+	 * As {@link #select(CandidatePosterior, boolean[], int, double, double, double)} for a GP of residuals about a
+	 * known prior mean (the survey's map at a microscope): the acquisition scores {@code prior + mean}.
+	 *
+	 * @param prior per candidate, added to the posterior mean; null for none
+	 */
+	public int[] select(CandidatePosterior p, double[] prior, boolean[] measured, int q, double best, double beamX,
+		double beamY) {
 		int m = p.candidates();
 		double[] mean = p.mean();
+		if (prior != null) for (int c = 0; c < m; c++)
+			mean[c] += prior[c];
 		double scale = p.scale();
 		double[] acq = new double[m];
 		p.parallel((from, to) -> {

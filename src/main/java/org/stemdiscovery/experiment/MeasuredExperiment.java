@@ -1,0 +1,74 @@
+package org.stemdiscovery.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.stemdiscovery.image.CancelledException;
+import org.stemdiscovery.image.Progress;
+
+/**
+ * Runs a session against a microscope until the budget is spent: survey, fit the model, then measure batch after
+ * batch. The ground truth, when there is one, judges the run from outside: the session never sees it.
+ */
+public final class MeasuredExperiment {
+
+	private final ExperimentSettings settings;
+	private final boolean keepMaps;
+
+	public MeasuredExperiment(ExperimentSettings settings, boolean keepMaps) {
+		this.settings = settings;
+		this.keepMaps = keepMaps;
+	}
+
+	/**
+	 * @param truth  ground truth to score the run and the baselines against; null for none
+	 * @param onStep called after each batch (a live view); may be null
+	 */
+	public ExperimentRun run(Microscope scope, ModelFitter fitter, Features truth, Progress progress,
+		Consumer<ExperimentStep> onStep) {
+		int w = scope.width(), h = scope.height();
+		settings.checkField(w, h);
+		try (ExperimentSession session = new ExperimentSession(settings, w, h, scope.pixelSizeNm()).keepMaps(keepMaps)) {
+			progress.report(0, "survey at " + settings.surveyDwellUs() + " µs per pixel");
+			Frame survey = scope.survey(session.surveyDwellUs());
+			session.begin(survey, fitter, progress);
+			Features.Counter counter = truth == null ? null : truth.counter();
+			List<Integer> found = new ArrayList<>();
+			List<double[]> points = new ArrayList<>();
+			try {
+				for (List<PatchRequest> batch = session.next(); !batch.isEmpty(); batch = session.next()) {
+					progress.checkCancelled();
+					progress.report(0.1 + 0.9 * session.measured() / settings.budget(), "measured " + session.measured() +
+						" of " + settings.budget());
+					List<Measurement> ms = scope.acquire(batch);
+					ExperimentStep step = session.measure(ms, progress);
+					if (step == null) throw new IllegalStateException("the microscope returned " + ms.size() + " of " + batch
+						.size() + " patches");
+					for (int i = 0; i < ms.size(); i++) {
+						Measurement m = ms.get(i);
+						if (counter != null) found.add(counter.add(m.left(), m.top(), m.size()));
+						points.add(new double[] { m.id(), step.step(), step.x()[i], step.y()[i], step.values()[i] });
+					}
+					if (onStep != null) onStep.accept(step);
+				}
+			}
+			catch (CancelledException e) {
+				if (session.steps().isEmpty()) throw e;
+			}
+			double dosePerPixel = scope.electronsPerMicrosecond() * settings.dwellUs();
+			int[] random = truth == null ? null : Baselines.random(truth, session.candidates(), settings.budget(), settings
+				.bo().seed());
+			int[] raster = truth == null ? null : Baselines.serpentine(truth, session.candidates(), settings.budget());
+			float[] perElectron = new float[survey.pixels().length];
+			for (int i = 0; i < perElectron.length; i++)
+				perElectron[i] = (float) (survey.pixels()[i] / survey.dosePerPixel());
+			return new ExperimentRun(settings, w, h, scope.pixelSizeNm(), perElectron, survey.electrons(), session
+				.surveyFit().model().names(), session.target(), session.candidates(), session.surveyFit().map(session
+					.target()), session.steps(), List.copyOf(points), truth == null ? null : found.stream().mapToInt(
+						Integer::intValue).toArray(), random, raster, truth == null ? 0 : truth.count(), Baselines
+							.fullRasterElectrons(w, h, dosePerPixel), settings.timing().rasterSeconds(w, h, settings.dwellUs()),
+				session.dose(), session.surveyFit().model().details());
+		}
+	}
+}
