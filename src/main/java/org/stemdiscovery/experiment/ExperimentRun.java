@@ -19,11 +19,12 @@ import org.stemdiscovery.image.Grid;
  * @param rasterElectrons electrons of a full raster of the frame at the measurement dose
  * @param rasterSeconds  its time
  * @param dose           electrons delivered per pixel, survey and measurements
+ * @param mosaic         the measured patches placed on the frame, in signal per electron (NaN where nothing was measured)
  */
 public record ExperimentRun(ExperimentSettings settings, int width, int height, double pixelSizeNm, float[] survey,
 	double surveyElectrons, List<String> names, int target, Grid candidates, float[] surveyMap,
 	List<ExperimentStep> steps, List<double[]> points, int[] found, int[] randomFound, int[] rasterFound, int features,
-	double rasterElectrons, double rasterSeconds, DoseMap dose, java.util.Map<String, Object> modelDetails) {
+	double rasterElectrons, double rasterSeconds, DoseMap dose, float[] mosaic, java.util.Map<String, Object> modelDetails) {
 
 	public static final List<String> POINT_COLUMNS = List.of("id", "step", "x_px", "y_px", "value");
 

@@ -2,7 +2,6 @@ package org.stemdiscovery.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.stemdiscovery.image.CancelledException;
 import org.stemdiscovery.image.Progress;
@@ -23,19 +22,22 @@ public final class MeasuredExperiment {
 
 	/**
 	 * @param truth  ground truth to score the run and the baselines against; null for none
-	 * @param onStep called after each batch (a live view); may be null
+	 * @param listener a live view; may be null
 	 */
 	public ExperimentRun run(Microscope scope, ModelFitter fitter, Features truth, Progress progress,
-		Consumer<ExperimentStep> onStep) {
+		ExperimentListener listener) {
 		int w = scope.width(), h = scope.height();
 		settings.checkField(w, h);
 		try (ExperimentSession session = new ExperimentSession(settings, w, h, scope.pixelSizeNm()).keepMaps(keepMaps)) {
 			progress.report(0, "survey at " + settings.surveyDwellUs() + " µs per pixel");
 			Frame survey = scope.survey(session.surveyDwellUs());
 			session.begin(survey, fitter, progress);
+			if (listener != null) listener.surveyed(session);
 			Features.Counter counter = truth == null ? null : truth.counter();
 			List<Integer> found = new ArrayList<>();
 			List<double[]> points = new ArrayList<>();
+			float[] mosaic = new float[w * h];
+			java.util.Arrays.fill(mosaic, Float.NaN);
 			try {
 				for (List<PatchRequest> batch = session.next(); !batch.isEmpty(); batch = session.next()) {
 					progress.checkCancelled();
@@ -48,9 +50,10 @@ public final class MeasuredExperiment {
 					for (int i = 0; i < ms.size(); i++) {
 						Measurement m = ms.get(i);
 						if (counter != null) found.add(counter.add(m.left(), m.top(), m.size()));
+						place(mosaic, w, h, m);
 						points.add(new double[] { m.id(), step.step(), step.x()[i], step.y()[i], step.values()[i] });
 					}
-					if (onStep != null) onStep.accept(step);
+					if (listener != null) listener.stepped(session, step);
 				}
 			}
 			catch (CancelledException e) {
@@ -68,7 +71,17 @@ public final class MeasuredExperiment {
 					.target()), session.steps(), List.copyOf(points), truth == null ? null : found.stream().mapToInt(
 						Integer::intValue).toArray(), random, raster, truth == null ? 0 : truth.count(), Baselines
 							.fullRasterElectrons(w, h, dosePerPixel), settings.timing().rasterSeconds(w, h, settings.dwellUs()),
-				session.dose(), session.surveyFit().model().details());
+				session.dose(), mosaic, session.surveyFit().model().details());
 		}
+	}
+
+	/** Copies a patch into the mosaic in signal per electron (the part inside the field). */
+	private static void place(float[] mosaic, int w, int h, Measurement m) {
+		for (int y = 0; y < m.size(); y++)
+			for (int x = 0; x < m.size(); x++) {
+				int fx = m.left() + x, fy = m.top() + y;
+				if (fx >= 0 && fy >= 0 && fx < w && fy < h) mosaic[fy * w + fx] = (float) (m.pixels()[y * m.size() + x] / m
+					.dosePerPixel());
+			}
 	}
 }
