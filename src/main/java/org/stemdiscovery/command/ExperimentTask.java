@@ -56,7 +56,7 @@ public final class ExperimentTask {
 	}
 
 	/** The model fitter of a workflow. */
-	static ModelFitter fitter(String workflow, DescriptorSettings d) {
+	public static ModelFitter fitter(String workflow, DescriptorSettings d) {
 		String id = Workflow.REGISTRY.canonical(workflow);
 		if (id.equals("1")) return FftUnmixModel.fitter(d.fft(), d.method(), d.components(), d.seed(), d.iterations(), d
 			.threads());
