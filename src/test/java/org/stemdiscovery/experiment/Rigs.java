@@ -34,6 +34,11 @@ final class Rigs {
 		return FftUnmixModel.fitter(SlidingFftSettings.of(window, 8), "nmf", 3, 0, 100, 1);
 	}
 
+	static ExperimentRun run(SyntheticImage im, ExperimentSettings s, Microscope scope) {
+		return new MeasuredExperiment(s, true).run(scope, nmf(s.patch()), maskOf(im), org.stemdiscovery.image.Progress.NONE,
+			null);
+	}
+
 	static DigitalTwin twin(SyntheticImage im, long seed) {
 		return new DigitalTwin(im.clean().clone(), im.width(), im.height(), 0.1, TwinSettings.defaults(), seed);
 	}
