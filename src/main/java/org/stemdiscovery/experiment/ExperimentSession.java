@@ -353,9 +353,11 @@ public final class ExperimentSession implements AutoCloseable {
 
 	/** Blocks every candidate whose patch would overlap this one's by more than a quarter of its area. */
 	private void block(int c) {
-		double half = settings.patch() / 2.0;
-		for (int d = 0; d < blocked.length; d++)
-			if (Math.abs(cx[d] - cx[c]) < half && Math.abs(cy[d] - cy[c]) < half) blocked[d] = true;
+		double s = settings.patch();
+		for (int d = 0; d < blocked.length; d++) {
+			double ox = s - Math.abs(cx[d] - cx[c]), oy = s - Math.abs(cy[d] - cy[c]); // shared width and height
+			if (ox > 0 && oy > 0 && 4 * ox * oy > s * s) blocked[d] = true;
+		}
 	}
 
 	private static float[] perElectron(float[] pixels, double dosePerPixel, String what) {
