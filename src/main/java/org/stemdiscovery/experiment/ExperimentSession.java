@@ -173,6 +173,7 @@ public final class ExperimentSession implements AutoCloseable {
 	 */
 	public ExperimentStep measure(List<Measurement> measurements, Progress progress) {
 		long t0 = System.nanoTime();
+		int taken = 0;
 		for (Measurement m : measurements) {
 			Issued p = issued.get(m.id());
 			if (p == null) throw new InputException("point " + m.id() + " was never issued by this session; measure " +
@@ -187,6 +188,7 @@ public final class ExperimentSession implements AutoCloseable {
 			if (!Double.isFinite(v)) throw new InputException("point " + m.id() + " encodes to " + v +
 				"; check the patch's values");
 			values.put(m.id(), v);
+			taken++;
 			patches.put(m.id(), patch);
 			batchIds.add(m.id());
 			pending.remove(p);
@@ -200,7 +202,7 @@ public final class ExperimentSession implements AutoCloseable {
 			if (posterior != null && p.row() >= 0) posterior.setValue(p.row(), residual(p.candidate(), v));
 		}
 		encode += (System.nanoTime() - t0) * 1e-9;
-		if (!pending.isEmpty()) return null;
+		if (taken == 0 || !pending.isEmpty()) return null; // a retry of a finished batch finishes nothing again
 		return finishStep(progress);
 	}
 
@@ -351,9 +353,11 @@ public final class ExperimentSession implements AutoCloseable {
 
 	/** Blocks every candidate whose patch would overlap this one's by more than a quarter of its area. */
 	private void block(int c) {
-		double half = settings.patch() / 2.0;
-		for (int d = 0; d < blocked.length; d++)
-			if (Math.abs(cx[d] - cx[c]) < half && Math.abs(cy[d] - cy[c]) < half) blocked[d] = true;
+		double s = settings.patch();
+		for (int d = 0; d < blocked.length; d++) {
+			double ox = s - Math.abs(cx[d] - cx[c]), oy = s - Math.abs(cy[d] - cy[c]); // shared width and height
+			if (ox > 0 && oy > 0 && 4 * ox * oy > s * s) blocked[d] = true;
+		}
 	}
 
 	private static float[] perElectron(float[] pixels, double dosePerPixel, String what) {
