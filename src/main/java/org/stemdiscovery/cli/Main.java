@@ -15,8 +15,8 @@ public final class Main {
 	/** Every verb, in the order the overview lists them. */
 	static List<Verb> verbs() {
 		return List.of(new FftVerb(), new DecomposeVerb(), new AtomsVerb(), new PatchesVerb(), new TrainAtomFinderVerb(),
-			new RvaeVerb(), new EncodeVerb(), new BoVerb(), new SweepVerb(), new WorkflowVerb(), new DemoVerb(),
-			new MakeTestImagesVerb());
+			new RvaeVerb(), new EncodeVerb(), new BoVerb(), new SweepVerb(), new WorkflowVerb(), new ExperimentVerb(),
+			new DemoVerb(), new MakeTestImagesVerb());
 	}
 
 	public static void main(String[] args) {

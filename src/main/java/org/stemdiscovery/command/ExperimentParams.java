@@ -23,12 +23,14 @@ import org.stemdiscovery.workflow.Workflow;
  * @param surveyDose share of the measurement dose the survey gets
  * @param length     kernel length scale in px; NaN = fit by marginal likelihood (from the patch size)
  * @param pixelSize  nm per pixel; NaN = the image's own calibration, if any
+ * @param truthClass the class of ground-truth points that counts; -1 = every point (a parameter, not a file, because
+ *                   every door that takes a truth table needs it)
  */
 public record ExperimentParams(String workflow, double surveyDose, int patch, int spacing, int budget, double dwell,
 	double current, double yield, double readNoise, double blur, double drift, boolean prior, int map, String method,
 	int components, int iterations, int latent, int epochs, String atoms, int atomPatch, String kernel, double length,
 	double alpha, double noise, String acquisition, double parameter, String goal, int batch, String batching,
-	double exclusion, boolean path, double travel, int seed, double pixelSize, int threads) {
+	double exclusion, boolean path, double travel, int seed, double pixelSize, int truthClass, int threads) {
 
 	public static final Spec SPEC = new Spec("experiment", "Run Experiment (Digital Twin)",
 		"a measurement-driven experiment on a digital twin of the specimen: survey, patches, dose (report, points.csv, run.json)",
@@ -85,6 +87,9 @@ public record ExperimentParams(String workflow, double surveyDose, int patch, in
 			BoParams.PATH, BoParams.TRAVEL, BoParams.SEED,
 			Param.realOr("pixel-size", BoParams.AUTO, BoParams.AUTO).min(0).unit("nm").label("Pixel size (nm, or auto)")
 				.help("nm per pixel for positions in nm; auto = the image's calibration, if it has one"),
+			// a truth table of atoms lists every class; the run is judged by the one the user is hunting
+			Param.integer("truth-class", -1).range(-1, 1_000_000).label("Class of the truth points (-1 = all)")
+				.help("with a truth table that has a class column, only points of this class count; -1 = every point"),
 			Threads.param()));
 
 	public static ExperimentParams from(Values v) {
@@ -95,7 +100,7 @@ public record ExperimentParams(String workflow, double surveyDose, int patch, in
 						"kernel"), BoParams.orNaN(v, "length"), v.real("alpha"), v.real("noise"), v.text("acquisition"), v.real(
 							"parameter"), v.text("goal"), v.integer("batch"), v.text("batching"), BoParams.orNaN(v, "exclusion"), v
 								.flag("path"), v.real("travel"), v.integer("seed"), BoParams.orNaN(v, "pixel-size"), v.integer(
-									"threads"));
+									"truth-class"), v.integer("threads"));
 	}
 
 	/** The experiment's settings (the combination is checked there, and against the frame by the session). */

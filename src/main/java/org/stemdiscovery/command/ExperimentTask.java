@@ -156,6 +156,13 @@ public final class ExperimentTask {
 		return m;
 	}
 
+	/** One line per batch for a log: what was measured, what it cost, how the decision went. */
+	public static String stepLine(ExperimentStep s) {
+		return String.format(Locale.ROOT, "batch %3d: %4d measurements, electrons %.4g, instrument %.3f s, mean std %.4g, " +
+			"decision %.1f ms", s.step(), s.measurements(), s.electrons(), s.instrumentSeconds(), s.meanStd(), s
+				.decisionSeconds() * 1e3);
+	}
+
 	static String summary(ExperimentRun run, String source) {
 		ExperimentStep last = run.last();
 		String found = run.found() == null ? "" : String.format(Locale.ROOT, "; found %d of %d features (random " +
@@ -176,6 +183,8 @@ public final class ExperimentTask {
 			if (!List.of("x", "y", "class").contains(c)) throw new InputException("the truth table " + name + " has a " +
 				"column '" + c + "'; it takes x and y in px (and optionally class)");
 		int xi = table.column("x"), yi = table.column("y"), ci = table.header().indexOf("class");
+		if (ci < 0 && truthClass >= 0) throw new InputException("the truth table " + name + " has no class column, so " +
+			"truth-class " + truthClass + " selects nothing; leave truth-class at -1 or add a class column");
 		List<double[]> rows = table.rows().stream().filter(r -> ci < 0 || truthClass < 0 || r[ci] == truthClass)
 			.toList();
 		double[] x = new double[rows.size()], y = new double[rows.size()];

@@ -94,6 +94,14 @@ public final class Tiff {
 		return new TiffImage(all, width, height, planes.size(), ImageJInfo.read(path).map(Tiff::parseInfo).orElse(Map.of()));
 	}
 
+	/**
+	 * nm per pixel from an ImageJ-written TIFF's calibration (XResolution and the description's {@code unit=});
+	 * NaN when it has none, is uncalibrated ("pixel") or its unit is not a length.
+	 */
+	public static double pixelSizeNm(Path path) {
+		return PixelSize.nm(path);
+	}
+
 	/** Parses {@code key = value} / {@code key: value} lines of ImageJ's Info text. */
 	public static Map<String, String> parseInfo(String text) {
 		Map<String, String> out = new LinkedHashMap<>();

@@ -80,4 +80,39 @@ class TiffTest {
 		assertEquals(java.util.Arrays.asList(0.25, null), back.get("arr"));
 		assertTrue(assertThrows(InputException.class, () -> Json.parse("{\"a\": }")).getMessage().contains("not valid JSON"));
 	}
+
+	@Test
+	void pixelSizeComesFromImageJsCalibration() throws Exception {
+		ij.ImagePlus imp = new ij.ImagePlus("c", new ij.process.FloatProcessor(8, 6));
+		imp.getCalibration().pixelWidth = 0.25;
+		imp.getCalibration().pixelHeight = 0.25;
+		imp.getCalibration().setUnit("\u00b5m"); // ImageJ saves it as the escape \u00B5m
+		Path f = dir.resolve("cal.tif");
+		assertTrue(new ij.io.FileSaver(imp).saveAsTiff(f.toString()));
+		assertEquals(250, Tiff.pixelSizeNm(f), 1e-6);
+		imp.getCalibration().setUnit("nm");
+		imp.getCalibration().pixelWidth = 0.0137;
+		assertTrue(new ij.io.FileSaver(imp).saveAsTiff(f.toString()));
+		assertEquals(0.0137, Tiff.pixelSizeNm(f), 1e-9);
+	}
+
+	@Test
+	void anUncalibratedTiffHasNoPixelSize() throws Exception {
+		Path f = dir.resolve("plain.tif");
+		Tiff.writeFloat(f, new float[12], 4, 3, 1, Map.of());
+		assertTrue(Double.isNaN(Tiff.pixelSizeNm(f)));
+		ij.ImagePlus imp = new ij.ImagePlus("p", new ij.process.FloatProcessor(4, 3)); // unit "pixel"
+		Path g = dir.resolve("pixel.tif");
+		assertTrue(new ij.io.FileSaver(imp).saveAsTiff(g.toString()));
+		assertTrue(Double.isNaN(Tiff.pixelSizeNm(g)));
+		assertEquals(0.1, PixelSize.unit("ImageJ=1.54\nunit=\\u00C5\n"), 0);
+		assertEquals(null, PixelSize.unit("ImageJ=1.54\nunit=pixel\n"));
+	}
+
+	@Test
+	void aRealImagesCalibrationIsRead() {
+		// PROVENANCE.md: the MoS2 frame is 0.013672 nm per pixel
+		Path mos2 = org.stemdiscovery.SharedFiles.require("data/mos2_monolayer_512.tif");
+		assertEquals(0.013672, Tiff.pixelSizeNm(mos2), 1e-6);
+	}
 }
