@@ -51,7 +51,7 @@ public record ExperimentParams(String workflow, double surveyDose, int patch, in
 			Param.integer("spacing", 8).range(1, 4096).unit("px").label("Spacing of candidate patches (px)")
 				.help("distance between the centres of candidate patches"),
 			Param.integer("budget", 100).range(1, 1_000_000).label("Budget (measurements)").help("patches to measure in all"),
-			Param.real("dwell", 10).range(1e-3, 1e6).unit("µs").label("Dwell per pixel (µs)")
+			Param.real("dwell", 10).range(1e-3, 1e6).unit("us").label("Dwell per pixel (µs)")
 				.help("dwell of a measurement; the survey's is survey-dose times this"),
 			Param.real("current", 20).range(1e-3, 1e6).unit("pA").label("Current of the beam (pA)")
 				.help("digital twin: beam current (dose = current x dwell)"),
