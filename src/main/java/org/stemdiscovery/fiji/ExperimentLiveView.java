@@ -122,12 +122,6 @@ final class ExperimentLiveView implements ExperimentListener {
 		return image;
 	}
 
-	/** The picture with its overlay burnt in, for a PNG. */
-	ImagePlus flattened() {
-		ImagePlus imp = image;
-		return imp == null ? null : imp.flatten();
-	}
-
 	private record Picture(ColorProcessor pixels, Overlay overlay) {}
 
 	private Picture compose(float[] mean, float[] std, String status) {
