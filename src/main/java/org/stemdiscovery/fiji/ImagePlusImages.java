@@ -73,6 +73,22 @@ public final class ImagePlusImages {
 		return c.scaled() ? new Scale(c.pixelWidth, c.pixelHeight, c.getUnit(), c.xOrigin, c.yOrigin) : Scale.NONE;
 	}
 
+	/**
+	 * nm per pixel from the image's calibration when its unit is a length the experiment can use (nm, µm, Å);
+	 * NaN when the image is uncalibrated or in another unit, so positions stay in px.
+	 */
+	public static double nmPerPixel(ImagePlus imp) {
+		ij.measure.Calibration c = imp.getCalibration();
+		if (!c.scaled()) return Double.NaN;
+		double perUnit = switch (c.getUnit().trim()) {
+			case "nm", "nanometer", "nanometers" -> 1;
+			case "µm", "um", "micron", "microns" -> 1000;
+			case "Å", "A", "angstrom", "angstroms" -> 0.1;
+			default -> Double.NaN;
+		};
+		return c.pixelWidth * perUnit;
+	}
+
 	/** The {@code key = value} lines of an image's Info, and its image properties. */
 	public static Map<String, String> readInfo(ImagePlus imp) {
 		Map<String, String> out = new LinkedHashMap<>();

@@ -34,7 +34,7 @@ final class ModuleDialog {
 
 	/** The spec's parameter behind an input, or {@code null}. */
 	private Param param(ModuleItem<?> item) {
-		return spec != null && spec.has(item.getName()) ? spec.param(item.getName()) : null;
+		return spec != null ? StemCommand.param(spec, item.getName()) : null;
 	}
 
 	private List<String> choices(ModuleItem<?> item) {

@@ -36,7 +36,7 @@ public abstract class StemCommand extends ContextCommand {
 
 	protected StemCommand() {
 		for (Param p : spec().params()) {
-			Field f = field(p.name());
+			Field f = field(fieldName(p.name()));
 			if (f != null) set(f, fieldValue(f.getType(), p.defaultValue()));
 		}
 	}
@@ -66,7 +66,7 @@ public abstract class StemCommand extends ContextCommand {
 	protected final Values values() {
 		Map<String, Object> given = new LinkedHashMap<>();
 		for (Param p : spec().params()) {
-			Field f = field(p.name());
+			Field f = field(fieldName(p.name()));
 			if (f != null) given.put(p.name(), get(f));
 		}
 		return spec().parse(given);
@@ -76,6 +76,30 @@ public abstract class StemCommand extends ContextCommand {
 	protected String title() {
 		org.scijava.plugin.Plugin p = getClass().getAnnotation(org.scijava.plugin.Plugin.class);
 		return p != null && !p.label().isEmpty() ? p.label() : getClass().getSimpleName();
+	}
+
+	/**
+	 * The field of a spec parameter: its name in camelCase ({@code survey-dose} → {@code surveyDose}), since a Java
+	 * field, and so a SciJava input, cannot hold a hyphen.
+	 */
+	static String fieldName(String param) {
+		StringBuilder b = new StringBuilder(param.length());
+		boolean up = false;
+		for (char c : param.toCharArray()) {
+			if (c == '-') up = true;
+			else {
+				b.append(up ? Character.toUpperCase(c) : c);
+				up = false;
+			}
+		}
+		return b.toString();
+	}
+
+	/** The spec's parameter behind a field, or {@code null} for the Fiji door's own field. */
+	static Param param(Spec spec, String field) {
+		for (Param p : spec.params())
+			if (fieldName(p.name()).equals(field)) return p;
+		return null;
 	}
 
 	/** The {@code @Parameter} field called {@code name}, made accessible; {@code null} if there is none. */

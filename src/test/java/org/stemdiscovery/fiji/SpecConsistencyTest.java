@@ -67,9 +67,9 @@ class SpecConsistencyTest {
 			Parameter p = f.getAnnotation(Parameter.class);
 			String label = p.label().isEmpty() ? f.getName() : p.label();
 			if (!keys.add(Param.text("field", "").label(label).macroKey())) problems.add(n + "." + f.getName() + ": macro key of '" + label + "' is used twice");
-			if (!spec.has(f.getName())) continue; // the Fiji door's own field (an overlay, a file to save)
-			fields.add(f.getName());
-			Param sp = spec.param(f.getName());
+			Param sp = StemCommand.param(spec, f.getName()); // survey-dose lives in the field surveyDose
+			if (sp == null) continue; // the Fiji door's own field (an overlay, a file to save)
+			fields.add(sp.name());
 			if (!label.equals(sp.displayLabel())) problems.add(n + "." + f.getName() + ": label '" + label +
 				"' is not the spec's '" + sp.displayLabel() + "'");
 			if (p.choices().length > 0 || !p.min().isEmpty() || !p.max().isEmpty()) problems.add(n + "." + f.getName() +
