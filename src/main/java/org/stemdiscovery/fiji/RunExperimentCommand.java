@@ -74,6 +74,7 @@ public class RunExperimentCommand extends StemCommand {
 	@Parameter(label = "Travel cost (acquisition per px)", persist = false) private double travel;
 	@Parameter(label = "Random seed", persist = false) private int seed;
 	@Parameter(label = "Pixel size (nm, or auto)", persist = false) private String pixelSize;
+	@Parameter(label = "Class of the truth points (-1 = all)", persist = false) private int truthClass;
 	@Parameter(label = "Threads (0 = all cores)", persist = false) private int threads;
 
 	/** The Fiji door's way to a ground-truth mask: an open image by title, as Simulate BO's overlay image. */
@@ -165,7 +166,7 @@ public class RunExperimentCommand extends StemCommand {
 		boolean byMask = truth != null && !truth.isBlank(), byCsv = csv != null && !csv.getPath().isBlank();
 		if (byMask && byCsv) throw new InputException("give the ground truth once: a truth mask image or a CSV of " +
 			"points, not both");
-		if (byCsv) return ExperimentTask.truthFromCsv(Csv.read(csv.toPath()), w, h, csv.getName(), -1);
+		if (byCsv) return ExperimentTask.truthFromCsv(Csv.read(csv.toPath()), w, h, csv.getName(), truthClass);
 		if (!byMask) return null;
 		ImagePlus m = WindowManager.getImage(truth.trim());
 		if (m == null) throw new InputException("no open image is titled '" + truth.trim() + "'; give the title of " +
