@@ -1,5 +1,8 @@
 package org.stemdiscovery.bo;
 
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+
 import org.stemdiscovery.gp.CandidatePosterior;
 
 /**
@@ -47,6 +50,16 @@ public final class BatchSelector {
 	 */
 	public int[] select(CandidatePosterior p, double[] prior, boolean[] measured, int q, double best, double beamX,
 		double beamY) {
+		return select(p, prior, measured, q, best, beamX, beamY, null);
+	}
+
+	/**
+	 * As above, telling {@code onPick} of each pick before the next is chosen; it may mark further candidates in
+	 * {@code measured} (those a pick's patch covers), which are then not chosen in this batch. The batch is
+	 * shorter than {@code q} when that leaves no candidate.
+	 */
+	public int[] select(CandidatePosterior p, double[] prior, boolean[] measured, int q, double best, double beamX,
+		double beamY, IntConsumer onPick) {
 		int m = p.candidates();
 		double[] mean = p.mean();
 		if (prior != null) for (int c = 0; c < m; c++)
@@ -58,7 +71,7 @@ public final class BatchSelector {
 				acq[c] = acquisition.score(mean[c], scale * Math.sqrt(Math.max(0, p.normalisedVariance(c))), best);
 		});
 		if (mode == BatchMode.KRIGING_BELIEVER && travelCost == 0 && acquisition.nonDecreasingInStd())
-			return lazyBeliever(p, acq, mean, scale, measured, q, best);
+			return lazyBeliever(p, acq, mean, scale, measured, q, best, onPick);
 		int[] picks = new int[q];
 		double px = beamX, py = beamY;
 		double r2 = exclusionRadius * exclusionRadius;
@@ -66,9 +79,14 @@ public final class BatchSelector {
 		for (int k = 0; k < q; k++) {
 			int pick = argmax(p, acq, measured, px, py, k, picks, mode == BatchMode.LOCAL_PENALISATION ? r2 : 0);
 			if (pick < 0) pick = argmax(p, acq, measured, px, py, k, picks, 0); // exclusion left nothing: relax it
+			if (pick < 0 && k > 0) { // the picks' listener closed the rest: a shorter batch
+				picks = Arrays.copyOf(picks, k);
+				break;
+			}
 			if (pick < 0) throw new IllegalStateException("no unmeasured candidate left for point " + (k + 1) + " of " + q);
 			picks[k] = pick;
 			measured[pick] = true;
+			if (onPick != null) onPick.accept(pick);
 			px = p.candidateX(pick);
 			py = p.candidateY(pick);
 			if (mode == BatchMode.KRIGING_BELIEVER) {
@@ -81,8 +99,8 @@ public final class BatchSelector {
 			}
 		}
 		if (mode == BatchMode.LOCAL_PENALISATION) {
-			double[] xs = new double[q], ys = new double[q];
-			for (int k = 0; k < q; k++) {
+			double[] xs = new double[picks.length], ys = new double[picks.length];
+			for (int k = 0; k < picks.length; k++) {
 				xs[k] = p.candidateX(picks[k]);
 				ys[k] = p.candidateY(picks[k]);
 			}
@@ -99,15 +117,23 @@ public final class BatchSelector {
 	 * The q variance rows are then appended in one pass.
 	 */
 	private int[] lazyBeliever(CandidatePosterior p, double[] acq, double[] mean, double scale, boolean[] measured,
-		int q, double best) {
+		int q, double best, IntConsumer onPick) {
 		CandidatePosterior.Batch batch = p.beginBatch(q);
 		ScoreHeap heap = new ScoreHeap(acq, measured);
 		int[] fresh = new int[acq.length]; // fantasies already applied to acq[c]
 		int[] picks = new int[q];
 		for (int k = 0; k < q; k++) {
 			while (true) {
-				if (heap.isEmpty()) throw new IllegalStateException("no unmeasured candidate left for point " + (k + 1));
+				if (heap.isEmpty()) {
+					if (k == 0) throw new IllegalStateException("no unmeasured candidate left");
+					batch.commit(); // the picks' listener closed the rest: a shorter batch
+					return Arrays.copyOf(picks, k);
+				}
 				int c = heap.top();
+				if (measured[c]) { // closed by an earlier pick's listener
+					heap.pop();
+					continue;
+				}
 				if (fresh[c] == k) {
 					picks[k] = heap.pop();
 					break;
@@ -125,6 +151,7 @@ public final class BatchSelector {
 				heap.topChanged();
 			}
 			measured[picks[k]] = true;
+			if (onPick != null) onPick.accept(picks[k]);
 			batch.add(p.candidateX(picks[k]), p.candidateY(picks[k]));
 		}
 		batch.commit();

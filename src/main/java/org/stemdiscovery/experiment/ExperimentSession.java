@@ -25,8 +25,8 @@ import org.stemdiscovery.workflow.MapSelector;
  *
  * <p>Each patch becomes a value through the model fitted on the survey; the GP models what the measurements
  * add to the survey's map (its prior mean), or the values alone when the prior is off. Candidates are patch
- * centres on the survey's pixel grid at the candidate spacing; a candidate whose patch would overlap a
- * measured one by more than a quarter is not offered again, since a feature counts once it lies in a patch.
+ * centres on the survey's pixel grid at the candidate spacing; a candidate whose patch is more than half
+ * covered by issued patches is not offered again ({@link Coverage}), since a feature counts once it lies in a patch.
  */
 public final class ExperimentSession implements AutoCloseable {
 
@@ -38,7 +38,7 @@ public final class ExperimentSession implements AutoCloseable {
 	private final double pixelSizeNm;
 	private final Grid candidates;
 	private final double[] cx, cy;
-	private final boolean[] blocked;
+	private final Coverage coverage;
 	private final DoseMap dose;
 	private final List<Issued> pending = new ArrayList<>();
 	private final Map<Integer, Issued> issued = new LinkedHashMap<>();
@@ -70,7 +70,7 @@ public final class ExperimentSession implements AutoCloseable {
 			cx[c] = candidates.centreX(candidates.col(c));
 			cy[c] = candidates.centreY(candidates.row(c));
 		}
-		this.blocked = new boolean[n];
+		this.coverage = new Coverage(candidates);
 		this.dose = new DoseMap(width, height);
 		this.beamX = (width - 1) / 2.0;
 		this.beamY = (height - 1) / 2.0;
@@ -141,6 +141,7 @@ public final class ExperimentSession implements AutoCloseable {
 		if (q == 0) return List.of();
 		long t0 = System.nanoTime();
 		int[] picks = values.isEmpty() ? firstBatch(q) : bayesianBatch(q);
+		q = picks.length; // shorter when the picks covered every candidate left
 		double[] px = new double[q], py = new double[q];
 		for (int k = 0; k < q; k++) {
 			px[k] = cx[picks[k]];
@@ -153,7 +154,6 @@ public final class ExperimentSession implements AutoCloseable {
 			Issued p = new Issued(nextId++, picks[k], firstRow < 0 ? -1 : firstRow + k, step);
 			pending.add(p);
 			issued.put(p.id(), p);
-			block(picks[k]);
 		}
 		decision = (System.nanoTime() - t0) * 1e-9;
 		return requests(pending);
@@ -244,31 +244,28 @@ public final class ExperimentSession implements AutoCloseable {
 		return s;
 	}
 
-	/** The first batch: the survey's most promising candidates, or a spread grid when there is no prior. */
+	/**
+	 * The first batch: the survey's most promising candidates, or a spread over the field when there is no prior;
+	 * each pick closes the candidates it covers too much.
+	 */
 	private int[] firstBatch(int q) {
 		int n = candidates.size();
 		int[] picks = new int[q];
 		double sign = settings.bo().goal().sign();
-		double sep = 0.75 * settings.patch();
-		boolean[] taken = blocked.clone();
 		for (int k = 0; k < q; k++) {
 			int best = -1;
 			double bestScore = Double.NEGATIVE_INFINITY;
 			for (int c = 0; c < n; c++) {
-				if (taken[c] || tooClose(c, picks, k, sep)) continue;
+				if (coverage.isClosed(c)) continue;
 				double s = prior != null ? sign * prior[c] : -spreadDistance(c, picks, k);
 				if (best < 0 || s > bestScore) {
 					best = c;
 					bestScore = s;
 				}
 			}
-			if (best < 0) for (int c = 0; c < n; c++)
-				if (!taken[c]) {
-					best = c;
-					break;
-				}
+			if (best < 0) return java.util.Arrays.copyOf(picks, k); // every candidate is covered
 			picks[k] = best;
-			taken[best] = true;
+			coverage.add(best);
 		}
 		return picks;
 	}
@@ -281,12 +278,6 @@ public final class ExperimentSession implements AutoCloseable {
 		for (int j = 0; j < k; j++)
 			nearest = Math.min(nearest, Math.hypot(cx[c] - cx[picks[j]], cy[c] - cy[picks[j]]));
 		return -nearest;
-	}
-
-	private boolean tooClose(int c, int[] picks, int k, double sep) {
-		for (int j = 0; j < k; j++)
-			if (Math.hypot(cx[c] - cx[picks[j]], cy[c] - cy[picks[j]]) < sep) return true;
-		return false;
 	}
 
 	private int[] bayesianBatch(int q) {
@@ -306,7 +297,14 @@ public final class ExperimentSession implements AutoCloseable {
 		best *= sign;
 		BatchSelector selector = new BatchSelector(settings.bo().acquisitionFunction(), settings.bo().batchMode(),
 			settings.bo().effectiveExclusionRadius(), settings.bo().travelCost());
-		return selector.select(posterior, prior, blocked.clone(), q, best, beamX, beamY);
+		// Each pick closes the candidates its patch covers before the next is chosen.
+		boolean[] closed = coverage.closed();
+		int[] picks = selector.select(posterior, prior, closed, q, best, beamX, beamY, c -> {
+			coverage.add(c);
+			for (int d = 0; d < closed.length; d++)
+				closed[d] |= coverage.isClosed(d);
+		});
+		return picks;
 	}
 
 	/** A new posterior from every measured value (hyperparameters changed, or the values did). */
@@ -345,19 +343,7 @@ public final class ExperimentSession implements AutoCloseable {
 
 	/** Candidates still offered. */
 	private int free() {
-		int f = 0;
-		for (boolean b : blocked)
-			if (!b) f++;
-		return f;
-	}
-
-	/** Blocks every candidate whose patch would overlap this one's by more than a quarter of its area. */
-	private void block(int c) {
-		double s = settings.patch();
-		for (int d = 0; d < blocked.length; d++) {
-			double ox = s - Math.abs(cx[d] - cx[c]), oy = s - Math.abs(cy[d] - cy[c]); // shared width and height
-			if (ox > 0 && oy > 0 && 4 * ox * oy > s * s) blocked[d] = true;
-		}
+		return coverage.open();
 	}
 
 	private static float[] perElectron(float[] pixels, double dosePerPixel, String what) {

@@ -128,7 +128,15 @@ public final class ExperimentBench {
 
 	private static Scene scene(String name, int threads) throws Exception {
 		return switch (name) {
-			case "pillars" -> synthetic(name, PillarScene.defaults().generate(256, 256, 1), "1", Map.of("budget", 300));
+			case "pillars" -> {
+				// The features are the pillars' atoms (class "pillar"): whole objects rather than mask pixels.
+				SyntheticImage img = PillarScene.defaults().generate(256, 256, 1);
+				int pillar = img.classes().indexOf("pillar");
+				List<Atom> in = img.atomsInside().stream().filter(a -> a.cls() == pillar).toList();
+				yield new Scene(name, img.clean(), 256, 256, points(in.stream().mapToDouble(Atom::x).toArray(), in.stream()
+					.mapToDouble(Atom::y).toArray(), 256, 256), "1", Map.of("budget", 300));
+			}
+			case "pillars-mask" -> synthetic(name, PillarScene.defaults().generate(256, 256, 1), "1", Map.of("budget", 300));
 			case "wall" -> synthetic(name, DomainWallScene.defaults().generate(256, 256, 1), "1", Map.of("budget", 300));
 			case "graphene" -> {
 				SyntheticImage img = GrapheneScene.defaults().generate(256, 256, 1);
