@@ -32,7 +32,7 @@ final class OnlineRvae implements AutoCloseable {
 	private final OnlineTraining online;
 	private final List<String> names = new ArrayList<>();
 	private boolean trained;
-	private int batches, rounds, epochs;
+	private int sinceTraining, rounds, epochs;
 	private double seconds, loss = Double.NaN;
 
 	OnlineRvae(int side, RvaeEncoding rvae, OnlineTraining online) {
@@ -60,12 +60,12 @@ final class OnlineRvae implements AutoCloseable {
 	}
 
 	/**
-	 * Counts a finished batch and trains when due: the first batch when the survey did not train the model, then
-	 * every {@code retrainEvery} batches. Returns whether it trained ({@code items} is asked for only then).
+	 * Counts a finished batch and trains when due: after the first batch when the survey did not train the model,
+	 * then every {@code retrainEvery} batches after the last training (the survey's included). Returns whether it trained ({@code items} is asked for only then).
 	 */
 	boolean learnIfDue(java.util.function.Supplier<PatchStack> items, Progress progress) {
-		batches++;
-		boolean due = online.retrainEvery() > 0 && (!trained || batches % online.retrainEvery() == 0);
+		sinceTraining++;
+		boolean due = online.retrainEvery() > 0 && (!trained || sinceTraining >= online.retrainEvery());
 		if (!due) return false;
 		train(items.get(), online.epochs(), rvae.training().seed() + 1 + rounds, progress);
 		return true;
@@ -79,6 +79,7 @@ final class OnlineRvae implements AutoCloseable {
 			.batchSize(), items.count()));
 		TrainingHistory h = new RvaeTrainer(t).train(model, items, progress, null);
 		trained = true;
+		sinceTraining = 0;
 		rounds++;
 		epochs += epochCount;
 		loss = h.finalLoss();
