@@ -116,7 +116,7 @@ public final class ExperimentSession implements AutoCloseable {
 			"gives " + f.count() + " values (" + String.join(", ", f.model().names()) + "); choose 1 to " + f.count() +
 			" or 0 for automatic");
 		target = settings.map() > 0 ? settings.map() - 1 : finite ? new MapSelector(1).select(f.maps(), candidates.cols(),
-			candidates.rows(), f.count()).index() : 0;
+			candidates.rows(), f.count()).index() : Math.max(0, Math.min(f.count() - 1, f.model().defaultTarget()));
 		if (settings.prior() && finite) {
 			float[] m = f.map(target);
 			prior = new double[m.length];
@@ -369,6 +369,11 @@ public final class ExperimentSession implements AutoCloseable {
 	/** The value steered by, 0-based among the model's names. */
 	public int target() {
 		return target;
+	}
+
+	/** The value of every measured point by id, as last encoded (a model that learnt has re-encoded them all). */
+	public Map<Integer, Double> values() {
+		return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
 	}
 
 	public List<ExperimentStep> steps() {

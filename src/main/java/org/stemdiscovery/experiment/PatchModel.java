@@ -16,6 +16,14 @@ public interface PatchModel extends AutoCloseable {
 	/** One name per value {@link #encode} returns ("NMF component 2", "latent z1"). */
 	List<String> names();
 
+	/**
+	 * The value to steer by (0-based) when the survey gives no opinion (NaN maps) and the experiment chooses
+	 * automatically: the rVAE models name their first content latent, not the angle.
+	 */
+	default int defaultTarget() {
+		return 0;
+	}
+
 	/** Side of the patches the model reads, in px. */
 	int patch();
 
