@@ -8,6 +8,10 @@ import org.stemdiscovery.bo.BoSettings;
 import org.stemdiscovery.bo.Goal;
 import org.stemdiscovery.decompose.Unmixer;
 import org.stemdiscovery.experiment.ExperimentSettings;
+import org.stemdiscovery.experiment.ModelFitter;
+import org.stemdiscovery.experiment.ModelSettings;
+import org.stemdiscovery.experiment.OnlineTraining;
+import org.stemdiscovery.experiment.PatchModels;
 import org.stemdiscovery.experiment.ScanTiming;
 import org.stemdiscovery.experiment.TwinSettings;
 import org.stemdiscovery.fft.SlidingFftSettings;
@@ -30,7 +34,8 @@ public record ExperimentParams(String workflow, double surveyDose, int patch, in
 	double current, double yield, double readNoise, double blur, double drift, boolean prior, int map, String method,
 	int components, int iterations, int latent, int epochs, String atoms, int atomPatch, String kernel, double length,
 	double alpha, double noise, String acquisition, double parameter, String goal, int batch, String batching,
-	double exclusion, boolean path, double travel, int seed, double pixelSize, int truthClass, int threads) {
+	double exclusion, boolean path, double travel, int seed, double pixelSize, int truthClass, boolean surveyTraining,
+	int retrainEvery, int retrainEpochs, int threads) {
 
 	public static final Spec SPEC = new Spec("experiment", "Run Experiment (Digital Twin)",
 		"a measurement-driven experiment on a digital twin of the specimen: survey, patches, dose (report, points.csv, run.json)",
@@ -90,6 +95,14 @@ public record ExperimentParams(String workflow, double surveyDose, int patch, in
 			// a truth table of atoms lists every class; the run is judged by the one the user is hunting
 			Param.integer("truth-class", -1).range(-1, 1_000_000).label("Class of the truth points (-1 = all)")
 				.help("with a truth table that has a class column, only points of this class count; -1 = every point"),
+			Param.flag("survey-training", true).label("Train the rVAE on the survey")
+				.help("workflows 2 and 3: train the rVAE on the survey (its map becomes the GP prior); off = no prior, the " +
+					"rVAE trains on the patches as they arrive (then retrain-every must be at least 1)"),
+			Param.integer("retrain-every", 0).range(0, 100_000).label("Retrain the rVAE every N batches (0 = never)")
+				.help("workflows 2 and 3: warm-start training on all patches measured so far every N batches, and " +
+					"re-encode the earlier ones"),
+			Param.integer("retrain-epochs", 10).range(1, 10_000).label("Warm epochs per retraining")
+				.help("epochs of each retraining during discovery"),
 			Threads.param()));
 
 	public static ExperimentParams from(Values v) {
@@ -100,7 +113,8 @@ public record ExperimentParams(String workflow, double surveyDose, int patch, in
 						"kernel"), BoParams.orNaN(v, "length"), v.real("alpha"), v.real("noise"), v.text("acquisition"), v.real(
 							"parameter"), v.text("goal"), v.integer("batch"), v.text("batching"), BoParams.orNaN(v, "exclusion"), v
 								.flag("path"), v.real("travel"), v.integer("seed"), BoParams.orNaN(v, "pixel-size"), v.integer(
-									"truth-class"), v.integer("threads"));
+									"truth-class"), v.flag("survey-training"), v.integer("retrain-every"), v.integer("retrain-epochs"), v
+										.integer("threads"));
 	}
 
 	/** The experiment's settings (the combination is checked there, and against the frame by the session). */
@@ -115,6 +129,12 @@ public record ExperimentParams(String workflow, double surveyDose, int patch, in
 	/** The digital twin's imaging. */
 	public TwinSettings twin() {
 		return new TwinSettings(current, yield, readNoise, blur, drift, false, ScanTiming.defaults());
+	}
+
+	/** The workflow's model fitter (workflow 3 opens its atom finder when the survey is fitted). */
+	public ModelFitter fitter() {
+		return PatchModels.fitter(workflow, new ModelSettings(descriptors(), new OnlineTraining(surveyTraining,
+			retrainEvery, retrainEpochs)));
 	}
 
 	/** What the workflows' models need; the FFT window is the patch and the step the candidate spacing. */

@@ -12,15 +12,12 @@ import org.stemdiscovery.experiment.ExperimentRun;
 import org.stemdiscovery.experiment.ExperimentSettings;
 import org.stemdiscovery.experiment.ExperimentStep;
 import org.stemdiscovery.experiment.Features;
-import org.stemdiscovery.experiment.FftUnmixModel;
 import org.stemdiscovery.experiment.MeasuredExperiment;
 import org.stemdiscovery.experiment.ModelFitter;
 import org.stemdiscovery.image.Grid;
 import org.stemdiscovery.image.InputException;
 import org.stemdiscovery.image.Progress;
 import org.stemdiscovery.io.Csv;
-import org.stemdiscovery.workflow.DescriptorSettings;
-import org.stemdiscovery.workflow.Workflow;
 
 /**
  * The work of Run Experiment (Digital Twin): the specimen becomes a {@link DigitalTwin}, a
@@ -49,18 +46,10 @@ public final class ExperimentTask {
 		ExperimentSettings settings = params.settings();
 		settings.checkField(width, height);
 		double nm = Double.isNaN(params.pixelSize()) ? pixelSizeNm : params.pixelSize();
-		ModelFitter fitter = fitter(params.workflow(), params.descriptors());
+		ModelFitter fitter = params.fitter();
 		DigitalTwin twin = new DigitalTwin(specimen, width, height, nm, params.twin(), params.seed() + 1L);
 		ExperimentRun run = new MeasuredExperiment(settings, true).run(twin, fitter, truth, progress, listener);
 		return new Outcome(run, result(run, source));
-	}
-
-	/** The model fitter of a workflow. */
-	public static ModelFitter fitter(String workflow, DescriptorSettings d) {
-		String id = Workflow.REGISTRY.canonical(workflow);
-		if (id.equals("1")) return FftUnmixModel.fitter(d.fft(), d.method(), d.components(), d.seed(), d.iterations(), d
-			.threads());
-		throw new InputException("workflow " + workflow + " does not run on measurements yet; choose workflow 1");
 	}
 
 	static Result result(ExperimentRun run, String source) {

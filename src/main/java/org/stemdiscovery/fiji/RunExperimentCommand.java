@@ -75,6 +75,9 @@ public class RunExperimentCommand extends StemCommand {
 	@Parameter(label = "Random seed", persist = false) private int seed;
 	@Parameter(label = "Pixel size (nm, or auto)", persist = false) private String pixelSize;
 	@Parameter(label = "Class of the truth points (-1 = all)", persist = false) private int truthClass;
+	@Parameter(label = "Train the rVAE on the survey", persist = false) private boolean surveyTraining;
+	@Parameter(label = "Retrain the rVAE every N batches (0 = never)", persist = false) private int retrainEvery;
+	@Parameter(label = "Warm epochs per retraining", persist = false) private int retrainEpochs;
 	@Parameter(label = "Threads (0 = all cores)", persist = false) private int threads;
 
 	/** The Fiji door's way to a ground-truth mask: an open image by title, as Simulate BO's overlay image. */

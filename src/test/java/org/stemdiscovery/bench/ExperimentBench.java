@@ -84,8 +84,7 @@ public final class ExperimentBench {
 				ExperimentParams p = ExperimentParams.from(ExperimentParams.SPEC.parse(given));
 				ExperimentSettings settings = p.settings();
 				DigitalTwin twin = new DigitalTwin(sc.pixels(), sc.width(), sc.height(), Double.NaN, p.twin(), s + 1000L);
-				ExperimentRun run = new MeasuredExperiment(settings, false).run(twin, ExperimentTask.fitter(p.workflow(), p
-					.descriptors()), sc.truth(), Progress.NONE, null);
+				ExperimentRun run = new MeasuredExperiment(settings, false).run(twin, p.fitter(), sc.truth(), Progress.NONE, null);
 				Grid g = run.candidates();
 				int all = run.measurementsToFind(1), ninety = run.measurementsToFind(0.9);
 				int[] random = Baselines.random(sc.truth(), g, g.size(), s);
