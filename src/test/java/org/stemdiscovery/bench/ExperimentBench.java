@@ -141,14 +141,14 @@ public final class ExperimentBench {
 				SyntheticImage img = GrapheneScene.defaults().generate(256, 256, 1);
 				List<Atom> dopants = img.atomsInside().stream().filter(a -> a.cls() == 1).toList();
 				yield new Scene(name, img.clean(), 256, 256, points(dopants.stream().mapToDouble(Atom::x).toArray(), dopants
-					.stream().mapToDouble(Atom::y).toArray(), 256, 256), "3", Map.of("budget", 60, "patch", 24));
+					.stream().mapToDouble(Atom::y).toArray(), 256, 256), "3", Map.of("budget", 60, "patch", 32, "map", 6));
 			}
 			case "si-dopant", "si-trimer" -> {
 				Path f = Path.of("..", "shared", "data", "graphene_" + name + "_256.tif");
 				if (!Files.isRegularFile(f)) yield null;
 				TiffImage t = Tiff.read(f);
 				yield new Scene(name, t.pixels(), t.width(), t.height(), brightColumns(t.pixels(), t.width(), t.height()),
-					"3", Map.of("budget", 60, "patch", 24));
+					"3", Map.of("budget", 60, "patch", 32, "map", 6));
 			}
 			default -> throw new IllegalArgumentException("unknown scene " + name);
 		};
