@@ -206,7 +206,7 @@ class ErrorTest(unittest.TestCase):
 class WithoutNumpyTest(unittest.TestCase):
 
     def test_the_client_tests_pass_with_numpy_hidden(self):
-        """Debian's python3 may or may not carry NumPy: rerun this file with ``import numpy`` failing."""
+        # Debian's python3 may or may not carry NumPy: rerun this file with ``import numpy`` failing
         code = ("import sys, unittest; sys.modules['numpy'] = None; sys.path[:0] = [%r, %r]; "
                 "import stem_discovery_client as c; assert c._np is None; "
                 "sys.exit(not unittest.main(module='test_client', argv=['x'], exit=False).result.wasSuccessful())"
