@@ -30,7 +30,7 @@ import org.stemdiscovery.workflow.Workflow;
  * @param truthClass the class of ground-truth points that counts; -1 = every point (a parameter, not a file, because
  *                   every door that takes a truth table needs it)
  */
-public record ExperimentParams(String workflow, double surveyDose, int patch, int spacing, int budget, double dwell,
+public record ExperimentParams(String workflow, double surveyDose, int surveyBinning, int patch, int spacing, int budget, double dwell,
 	double current, double yield, double readNoise, double blur, double drift, boolean prior, int map, String method,
 	int components, int iterations, int latent, int epochs, String atoms, int atomPatch, String kernel, double length,
 	double alpha, double noise, String acquisition, double parameter, String goal, int batch, String batching,
@@ -51,6 +51,8 @@ public record ExperimentParams(String workflow, double surveyDose, int patch, in
 				.help("1 = sliding FFT + unmixing, 2 = sliding FFT + rVAE, 3 = atoms + rVAE"),
 			Param.real("survey-dose", 0.05).range(1e-4, 1).label("Survey dose (share of the measurement dose)")
 				.help("the survey's dose per pixel as a share of a measurement's"),
+			Param.integer("survey-binning", 1).range(1, 64).label("Binning of the survey (1 = full pixel size)")
+				.help("survey at a coarser pixel size: one position per N x N block of the field"),
 			Param.integer("patch", 32).range(4, 4096).unit("px").label("Patch size (px)")
 				.help("side of each measured patch (workflows 1 and 2: also the FFT window)"),
 			Param.integer("spacing", 8).range(1, 4096).unit("px").label("Spacing of candidate patches (px)")
@@ -106,7 +108,8 @@ public record ExperimentParams(String workflow, double surveyDose, int patch, in
 			Threads.param()));
 
 	public static ExperimentParams from(Values v) {
-		return new ExperimentParams(v.text("workflow"), v.real("survey-dose"), v.integer("patch"), v.integer("spacing"), v
+		return new ExperimentParams(v.text("workflow"), v.real("survey-dose"), v.integer("survey-binning"), v.integer(
+			"patch"), v.integer("spacing"), v
 			.integer("budget"), v.real("dwell"), v.real("current"), v.real("yield"), v.real("read-noise"), v.real("blur"), v
 				.real("drift"), v.flag("prior"), v.integer("map"), v.text("method"), v.integer("components"), v.integer(
 					"iterations"), v.integer("latent"), v.integer("epochs"), v.text("atoms"), v.integer("atom-patch"), v.text(
@@ -123,7 +126,8 @@ public record ExperimentParams(String workflow, double surveyDose, int patch, in
 		BoSettings bo = new BoSettings(kernel, fit ? patch : length, fit, alpha, noise, acquisition, parameter < 0
 			? Double.NaN : parameter, Goal.parse(goal), batch, 0, 1, seed, BatchMode.REGISTRY.get(batching), exclusion, path,
 			travel, Double.NaN, Double.NaN, 0, Threads.resolve(threads));
-		return new ExperimentSettings(patch, spacing, dwell, surveyDose, budget, map, prior, bo, ScanTiming.defaults());
+		return new ExperimentSettings(patch, spacing, dwell, surveyDose, budget, map, prior, bo, ScanTiming.defaults(),
+			surveyBinning);
 	}
 
 	/** The digital twin's imaging. */

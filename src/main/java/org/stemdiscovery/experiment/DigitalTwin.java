@@ -85,14 +85,24 @@ public final class DigitalTwin implements Microscope {
 	}
 
 	@Override
-	public Frame survey(double dwellUs) {
+	public Frame survey(double dwellUs, int binning) {
 		checkDwell(dwellUs);
+		if (binning < 1 || binning > Math.min(width, height)) throw new InputException("survey binning " + binning +
+			" must be between 1 and " + Math.min(width, height));
 		double perPixel = settings.electronsPerMicrosecond() * dwellUs;
-		float[] out = scan(0, 0, width, height, perPixel);
-		clock += settings.timing().rasterSeconds(width, height, dwellUs);
+		int w = Frame.scanSide(width, binning), h = Frame.scanSide(height, binning);
+		float[] out = new float[w * h];
+		double shift = settings.driftPxPerS() * clock;
+		for (int j = 0; j < h; j++)
+			for (int i = 0; i < w; i++) {
+				int x = Frame.position(i, binning, width), y = Frame.position(j, binning, height);
+				out[j * w + i] = (float) sample(perPixel * expectedYield(x + shift, y + shift));
+				dose.add(x, y, perPixel);
+			}
+		clock += settings.timing().rasterSeconds(w, h, dwellUs);
 		beamX = width - 1;
 		beamY = height - 1;
-		return new Frame(out, width, height, pixelSizeNm, perPixel, clock);
+		return new Frame(out, w, h, pixelSizeNm, perPixel, clock, binning);
 	}
 
 	@Override

@@ -99,11 +99,13 @@ public final class ExperimentSession implements AutoCloseable {
 	/** Fits the model on the survey and chooses the value to steer by. */
 	public void begin(Frame frame, ModelFitter fitter, Progress progress) {
 		if (survey != null) throw new IllegalStateException("the session has its survey already");
-		if (frame.width() != width || frame.height() != height) throw new InputException("the survey is " + frame
-			.width() + " × " + frame.height() + " px, not the " + width + " × " + height + " px field");
+		int b = frame.binning(), sw = Frame.scanSide(width, b), sh = Frame.scanSide(height, b);
+		if (frame.width() != sw || frame.height() != sh) throw new InputException("the survey is " + frame.width() +
+			" × " + frame.height() + " px; a survey of the " + width + " × " + height + " px field" + (b > 1 ? " at binning " +
+				b : "") + " is " + sw + " × " + sh + " px");
 		if (!(frame.dosePerPixel() > 0)) throw new InputException("the survey's dose per pixel " + frame.dosePerPixel() +
 			" must be positive");
-		float[] perElectron = perElectron(frame.pixels(), frame.dosePerPixel(), "the survey");
+		float[] perElectron = perElectron(frame.onField(width, height), frame.dosePerPixel(), "the survey");
 		SurveyFit f = fitter.fit(perElectron, width, height, candidates, progress);
 		if (f.model().patch() != settings.patch()) throw new IllegalStateException("the model reads " + f.model().patch() +
 			" px patches, the experiment measures " + settings.patch());
@@ -124,7 +126,9 @@ public final class ExperimentSession implements AutoCloseable {
 				prior[i] = m[i];
 		}
 		electrons += frame.electrons();
-		dose.addAll(frame.dosePerPixel());
+		for (int j = 0; j < sh; j++)
+			for (int i = 0; i < sw; i++)
+				dose.add(Frame.position(i, b, width), Frame.position(j, b, height), frame.dosePerPixel());
 		clock = Math.max(clock, frame.seconds());
 	}
 

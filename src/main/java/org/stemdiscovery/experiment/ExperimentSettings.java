@@ -17,9 +17,17 @@ import org.stemdiscovery.image.InputException;
  * @param bo             kernel, length scale (px), acquisition, goal, batch, batch mode, path, seed, threads; its
  *                       steps, threshold and discovery radius are not used here
  * @param timing         the timing the baselines are costed with (the instrument reports its own clock)
+ * @param surveyBinning  the survey's pixel size in field pixels (1 = the field's own; 4 = one position per 4 × 4
+ *                       block, 16 times fewer electrons for the same dwell)
  */
 public record ExperimentSettings(int patch, int spacing, double dwellUs, double surveyFraction, int budget, int map,
-	boolean prior, BoSettings bo, ScanTiming timing) {
+	boolean prior, BoSettings bo, ScanTiming timing, int surveyBinning) {
+
+	/** A survey at the field's own pixel size. */
+	public ExperimentSettings(int patch, int spacing, double dwellUs, double surveyFraction, int budget, int map,
+		boolean prior, BoSettings bo, ScanTiming timing) {
+		this(patch, spacing, dwellUs, surveyFraction, budget, map, prior, bo, timing, 1);
+	}
 
 	public ExperimentSettings {
 		if (patch < 4) throw new InputException("patch " + patch + " px is too small; choose at least 4 px (e.g. 32)");
@@ -30,6 +38,8 @@ public record ExperimentSettings(int patch, int spacing, double dwellUs, double 
 			" must be a share of the measurement dose in (0, 1]; e.g. 0.05");
 		if (budget < 1) throw new InputException("budget " + budget + " must be at least 1 measurement");
 		if (map < 0) throw new InputException("map " + map + " must be 0 (automatic) or a map number from 1");
+		if (surveyBinning < 1 || surveyBinning > 64) throw new InputException("survey binning " + surveyBinning +
+			" must be between 1 (the field's pixel size) and 64");
 	}
 
 	/** Patches of 32 px every 8 px at 10 µs, a 5 % survey, 100 measurements, automatic map, survey prior. */
@@ -45,6 +55,9 @@ public record ExperimentSettings(int patch, int spacing, double dwellUs, double 
 
 	/** Checks the settings against the field of view before anything is scanned. */
 	public void checkField(int width, int height) {
+		if (surveyBinning * 2 > Math.min(width, height)) throw new InputException("survey binning " + surveyBinning +
+			" leaves fewer than 2 survey pixels across the " + width + " × " + height + " px field; choose at most " +
+			Math.min(width, height) / 2);
 		if (patch > width || patch > height) throw new InputException("patch " + patch + " px is larger than the " +
 			width + " × " + height + " px field; choose at most " + Math.min(width, height) + " px");
 		int cols = (width - patch) / spacing + 1, rows = (height - patch) / spacing + 1;

@@ -30,7 +30,7 @@ public final class MeasuredExperiment {
 		settings.checkField(w, h);
 		try (ExperimentSession session = new ExperimentSession(settings, w, h, scope.pixelSizeNm()).keepMaps(keepMaps)) {
 			progress.report(0, "survey at " + settings.surveyDwellUs() + " µs per pixel");
-			Frame survey = scope.survey(session.surveyDwellUs());
+			Frame survey = scope.survey(session.surveyDwellUs(), settings.surveyBinning());
 			session.begin(survey, fitter, progress);
 			if (listener != null) listener.surveyed(session);
 			Features.Counter counter = truth == null ? null : truth.counter();
@@ -63,9 +63,9 @@ public final class MeasuredExperiment {
 			int[] random = truth == null ? null : Baselines.random(truth, session.candidates(), settings.budget(), settings
 				.bo().seed());
 			int[] raster = truth == null ? null : Baselines.serpentine(truth, session.candidates(), settings.budget());
-			float[] perElectron = new float[survey.pixels().length];
+			float[] perElectron = survey.onField(w, h); // the report shows the survey on the field's pixels
 			for (int i = 0; i < perElectron.length; i++)
-				perElectron[i] = (float) (survey.pixels()[i] / survey.dosePerPixel());
+				perElectron[i] = (float) (perElectron[i] / survey.dosePerPixel());
 			return new ExperimentRun(settings, w, h, scope.pixelSizeNm(), perElectron, survey.electrons(), session
 				.surveyFit().model().names(), session.target(), session.candidates(), session.surveyFit().map(session
 					.target()), session.steps(), List.copyOf(points), truth == null ? null : found.stream().mapToInt(

@@ -22,7 +22,15 @@ public interface Microscope {
 	double electronsPerMicrosecond();
 
 	/** Scans the whole field once at {@code dwellUs} per pixel. */
-	Frame survey(double dwellUs);
+	default Frame survey(double dwellUs) {
+		return survey(dwellUs, 1);
+	}
+
+	/**
+	 * Scans the whole field once at {@code dwellUs} per position, at every {@code binning}-th pixel in x and y (a
+	 * coarser pixel size: {@link Frame#position}).
+	 */
+	Frame survey(double dwellUs, int binning);
 
 	/** Scans the patches in the order given (the engine has ordered them for a short beam path). */
 	List<Measurement> acquire(List<PatchRequest> requests);

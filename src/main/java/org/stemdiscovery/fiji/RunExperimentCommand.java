@@ -42,6 +42,7 @@ public class RunExperimentCommand extends StemCommand {
 
 	@Parameter(label = "Workflow", persist = false) private String workflow;
 	@Parameter(label = "Survey dose (share of the measurement dose)", persist = false) private double surveyDose;
+	@Parameter(label = "Binning of the survey (1 = full pixel size)", persist = false) private int surveyBinning;
 	@Parameter(label = "Patch size (px)", persist = false) private int patch;
 	@Parameter(label = "Spacing of candidate patches (px)", persist = false) private int spacing;
 	@Parameter(label = "Budget (measurements)", persist = false) private int budget;

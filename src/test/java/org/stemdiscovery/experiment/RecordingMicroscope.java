@@ -37,9 +37,10 @@ final class RecordingMicroscope implements Microscope {
 	}
 
 	@Override
-	public Frame survey(double dwellUs) {
-		Frame f = inner.survey(dwellUs);
-		surveys.add(new Frame(f.pixels().clone(), f.width(), f.height(), f.pixelSizeNm(), f.dosePerPixel(), f.seconds()));
+	public Frame survey(double dwellUs, int binning) {
+		Frame f = inner.survey(dwellUs, binning);
+		surveys.add(new Frame(f.pixels().clone(), f.width(), f.height(), f.pixelSizeNm(), f.dosePerPixel(), f.seconds(), f
+			.binning()));
 		return f;
 	}
 
