@@ -117,9 +117,9 @@ public record BoSettings(String kernel, @SerializedName("length_scale") double l
 			threads);
 	}
 
-	/** Seed points plus all batches. */
-	public int totalPoints() {
-		return seedGrid * seedGrid + steps * batch;
+	/** Seed points plus all batches, in long arithmetic: steps × batch of two large ints must not wrap around. */
+	public long totalPoints() {
+		return (long) seedGrid * seedGrid + (long) steps * batch;
 	}
 
 	/** Checks that the run fits in a {@code width × height} grid. */
@@ -129,7 +129,7 @@ public record BoSettings(String kernel, @SerializedName("length_scale") double l
 			" = " + grid + "-pixel grid; choose a batch ≤ " + grid);
 		if (seedGrid > Math.min(width, height)) throw new InputException("seed grid " + seedGrid + " × " + seedGrid +
 			" does not fit in " + width + " × " + height + " px; choose ≤ " + Math.min(width, height));
-		if (totalPoints() > grid) throw new InputException(steps + " steps × " + batch + " points + " + seedGrid * seedGrid +
+		if (totalPoints() > grid) throw new InputException(steps + " steps × " + batch + " points + " + (long) seedGrid * seedGrid +
 			" seed points = " + totalPoints() + " exceed the " + grid + " pixels of the " + width + " × " + height +
 			" grid; choose at most " + Math.max(0, (grid - (long) seedGrid * seedGrid) / batch) + " steps");
 	}

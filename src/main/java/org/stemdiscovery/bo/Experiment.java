@@ -28,6 +28,10 @@ public final class Experiment {
 	public static void checkTarget(float[] target, int width, int height) {
 		if (target.length != width * height) throw new InputException("target has " + target.length + " pixels, not " +
 			width + " × " + height);
+		// a simulated run is scored by the SSIM of its mean, whose window needs this much: refused before the work
+		if (width < Ssim.MIN_SIDE || height < Ssim.MIN_SIDE) throw new InputException("the target map is " + width + " × " +
+			height + "; a simulated run needs at least " + Ssim.MIN_SIDE + " × " + Ssim.MIN_SIDE + " to score it (SSIM); " +
+			"give a larger target, or a smaller window step or cell where the map is made from an image");
 		int nan = 0;
 		float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
 		for (float v : target) {

@@ -12,6 +12,9 @@ public final class Ssim {
 	private static final double SIGMA = 1.5, K1 = 0.01, K2 = 0.03;
 	private static final int RADIUS = (int) (3.5 * SIGMA + 0.5);
 
+	/** The smallest side SSIM is computed on: more than the window's two radii. */
+	public static final int MIN_SIDE = 2 * RADIUS + 1;
+
 	/** SSIM with the data range of the reference {@code a} (max − min). */
 	public static double of(float[] a, float[] b, int width, int height) {
 		double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;

@@ -35,11 +35,17 @@ record Call(String verb, Values values, Map<String, Path> files, Path out, boole
 		return p == null ? null : plane(p, verb);
 	}
 
-	/** Reads a single-plane TIFF for {@code verb}; a stack is refused with what to do. */
+	/** The smallest plane any verb can work on; verbs with windows or patches ask for more themselves. */
+	static final int MIN_SIDE = 8;
+
+	/** Reads a single-plane TIFF for {@code verb}; a stack or a plane of a few pixels is refused with what to do. */
 	static TiffImage plane(Path p, String verb) {
 		TiffImage img = Tiff.read(p);
 		if (img.planes() > 1) throw new InputException(p.getFileName() + " has " + img.planes() + " planes; " + verb +
 			" needs one 2-D image (save a single plane from Fiji)");
+		if (img.width() < MIN_SIDE || img.height() < MIN_SIDE) throw new InputException(p.getFileName() + " is " +
+			img.width() + " x " + img.height() + " px; " + verb + " needs a 2-D image of at least " + MIN_SIDE + " x " +
+			MIN_SIDE + " px");
 		return img;
 	}
 

@@ -25,7 +25,7 @@ import picocli.CommandLine.ParseResult;
  * further names, its choices as completion candidates, its default and range in the help), the verb's file
  * options, {@code --out} and {@code --force}. Values arrive as text and are checked by the spec, so the
  * command line applies exactly the rules every other door applies. Exit codes: 0 done, 2 bad input (one
- * line), 130 cancelled, 1 an unexpected failure.
+ * line), 130 cancelled, 1 an unexpected failure (one line naming the log with its stack trace).
  */
 final class Cli {
 
@@ -48,6 +48,8 @@ final class Cli {
 				"'stem-discovery completion' prints a bash completion script (source it, or save it in " +
 				"/etc/bash_completion.d/).");
 		root.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("show this help").build());
+		root.addOption(OptionSpec.builder("--debug").arity("0").type(boolean.class).scopeType(CommandLine.ScopeType.INHERIT)
+			.description("on an unexpected failure, also print the stack trace (it is always written to the log)").build());
 		CommandLine cl = new CommandLine(root);
 		for (Verb v : verbs)
 			cl.addSubcommand(v.spec().name(), new CommandLine(spec(v)));
@@ -116,53 +118,80 @@ final class Cli {
 		};
 	}
 
-	/** Parses and runs one verb; never calls {@code System.exit}. */
+	/**
+	 * Parses and runs one verb; never calls {@code System.exit}. The one guard of the command line: bad input is
+	 * exit 2 and one line; anything else that escapes (any exception, {@code OutOfMemoryError},
+	 * {@code StackOverflowError}) is exit 1 and one line naming what failed, where, and the log that holds its
+	 * stack trace ({@link ErrorLog}); {@code --debug} prints the trace too.
+	 */
 	int run(String... args) {
-		CommandLine cl = commandLine();
-		if (args.length > 0 && !args[0].startsWith("-") && !cl.getSubcommands().containsKey(args[0])) {
-			err.println(NAME + ": unknown command '" + args[0] + "'; run '" + NAME + " --help' for the list");
-			return 2;
-		}
-		ParseResult parsed;
+		boolean debug = List.of(args).contains("--debug") || System.getenv("STEM_DISCOVERY_DEBUG") != null;
+		String name = NAME;
+		Path outDir = null;
 		try {
-			parsed = cl.parseArgs(args);
-		}
-		catch (CommandLine.ParameterException e) {
-			CommandLine sub = e.getCommandLine();
-			String verb = sub == cl ? NAME : NAME + " " + sub.getCommandName();
-			err.println(verb + ": " + e.getMessage() + "; see '" + verb + " --help'");
-			return 2;
-		}
-		if (!parsed.hasSubcommand()) {
-			cl.usage(out);
-			return args.length == 0 ? 2 : 0;
-		}
-		ParseResult sub = parsed.subcommand();
-		if (sub.isUsageHelpRequested()) {
-			sub.commandSpec().commandLine().usage(out);
-			return 0;
-		}
-		Verb verb = verbs.stream().filter(v -> v.spec().name().equals(sub.commandSpec().name())).findFirst()
-			.orElseThrow();
-		String name = NAME + " " + verb.spec().name();
-		try {
+			CommandLine cl = commandLine();
+			if (args.length > 0 && !args[0].startsWith("-") && !cl.getSubcommands().containsKey(args[0])) {
+				err.println(NAME + ": unknown command '" + args[0] + "'; run '" + NAME + " --help' for the list");
+				return 2;
+			}
+			ParseResult parsed;
+			try {
+				parsed = cl.parseArgs(args);
+			}
+			catch (CommandLine.ParameterException e) {
+				CommandLine sub = e.getCommandLine();
+				String verb = sub == cl ? NAME : NAME + " " + sub.getCommandName();
+				err.println(verb + ": " + oneLine(e.getMessage()) + "; see '" + verb + " --help'");
+				return 2;
+			}
+			if (!parsed.hasSubcommand()) {
+				cl.usage(out);
+				return args.length == 0 || List.of(args).equals(List.of("--debug")) ? 2 : 0;
+			}
+			ParseResult sub = parsed.subcommand();
+			if (sub.isUsageHelpRequested()) {
+				sub.commandSpec().commandLine().usage(out);
+				return 0;
+			}
+			Verb verb = verbs.stream().filter(v -> v.spec().name().equals(sub.commandSpec().name())).findFirst()
+				.orElseThrow();
+			name = NAME + " " + verb.spec().name();
+			String o = sub.matchedOptionValue("--out", null);
+			if (o != null) try {
+				outDir = Path.of(o);
+			}
+			catch (RuntimeException e) {
+				// an unusable path is the verb's own check to refuse
+			}
 			verb.run(call(verb, sub));
 			return 0;
 		}
 		catch (InputException e) {
-			err.println(name + ": " + e.getMessage());
+			err.println(name + ": " + oneLine(e.getMessage()));
 			return 2;
 		}
 		catch (CancelledException e) {
 			err.println(name + ": cancelled");
 			return 130;
 		}
-		catch (Exception e) {
-			err.println(name + ": unexpected failure: " + e);
-			if (System.getenv("STEM_DISCOVERY_DEBUG") != null) e.printStackTrace(err);
-			else err.println(name + ": set STEM_DISCOVERY_DEBUG=1 for the details, and please report it");
-			return 1;
+		catch (Throwable e) { // NOSONAR: the last guard; an Error here must not end as a raw trace
+			return unexpected(name, outDir, e, args, debug);
 		}
+	}
+
+	/** Exit 1: one line with what failed, where, and the log file; the trace goes into the log (and to err with --debug). */
+	private int unexpected(String name, Path outDir, Throwable e, String[] args, boolean debug) {
+		Path log = ErrorLog.write(outDir != null && !java.nio.file.Files.isRegularFile(outDir) ? outDir : null, e, args);
+		String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()));
+		err.println(name + ": unexpected failure (" + what + ") in " + ErrorLog.where(e) + "; " + (log != null ?
+			"the details are in " + log : "no log could be written") + "; please report it");
+		if (debug) e.printStackTrace(err);
+		return 1;
+	}
+
+	/** A message as one line: a library's multi-line text must not break the one-line rule. */
+	static String oneLine(String m) {
+		return m == null ? "" : m.strip().replaceAll("\\s*\\R\\s*", " ");
 	}
 
 	/** Checks the values with the spec and prepares the output folder before any work is done. */

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * {@code stem-discovery VERB [options]}: the headless entry point. Exit code 0 on success, 2 with a one-line
- * reason on bad input, 130 when cancelled, 1 on an unexpected failure. The verbs' options, defaults, ranges and
+ * reason on bad input, 130 when cancelled, 1 on an unexpected failure (one line; the stack trace goes to
+ * {@code stem-discovery-error-<timestamp>.log} in the output folder, else the temporary folder). The verbs' options, defaults, ranges and
  * help are generated from the commands' specs by {@link Cli}.
  */
 public final class Main {

@@ -33,21 +33,21 @@ public record AtomsParams(String method, double threshold, boolean refine, doubl
 				.help("probability threshold of the dcnn method"),
 			Param.flag("refine").label("Refine positions by Gaussian fit")
 				.help("refine positions by a 2-D Gaussian fit (always on for log)"),
-			Param.real("shift", DEFAULTS.maxShift()).min(0.1).unit("px").alias("max-shift")
+			Param.real("shift", DEFAULTS.maxShift()).range(0.1, 1000).unit("px").alias("max-shift")
 				.label("Maximum refinement shift (px)").help("refinement moves longer than this are rejected"),
 			Param.flag("augment").label("Augment: average 8 mirrored passes (slower; for very noisy images)")
 				.help(FinderSettings.AUGMENT_HELP),
 			Param.text("model", "default").label("Model (default or path to .pt / .params)")
 				.help("default (bundled weights), an AtomNet .params file, or a TorchScript .pt taking (N,1,H,W) " +
 					"standardised images to (N,2|3,H,W) class logits"),
-			Param.real("edge", DEFAULTS.edge()).min(0).unit("px").label("Edge exclusion (px)")
+			Param.real("edge", DEFAULTS.edge()).range(0, 10_000).unit("px").label("Edge exclusion (px)")
 				.help("drop atoms closer than this to the border"),
-			Param.integer("tile", DEFAULTS.tile()).min(128).unit("px").label("Tile size for the network (px)")
+			Param.integer("tile", DEFAULTS.tile()).range(128, 8192).unit("px").label("Tile size for the network (px)")
 				.help("tile side the network sees at once; larger images are tiled with overlap (1088 takes 1024 px " +
 					"in one pass)"),
-			Param.real("sigma", 0).min(0).unit("px").label("Sigma of LoG blobs (px; 0 = from lattice spacing)")
+			Param.real("sigma", 0).range(0, 1000).unit("px").label("Sigma of LoG blobs (px; 0 = from lattice spacing)")
 				.help("log: blob scale; 0 = from the FFT lattice spacing"),
-			Param.real("snr", 3).min(0.1).label("SNR of LoG peaks (noise levels)")
+			Param.real("snr", 3).range(0.1, 1e6).label("SNR of LoG peaks (noise levels)")
 				.help("log: peaks must exceed this many noise levels"),
 			Threads.torchParam()));
 

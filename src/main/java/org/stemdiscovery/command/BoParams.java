@@ -36,7 +36,7 @@ public record BoParams(String kernel, double length, boolean fit, double alpha, 
 
 	static final Param KERNEL = Param.choice("kernel", "matern52", Kernel.REGISTRY).label("Kernel").help("GP covariance function");
 
-	static final Param LENGTH = Param.realOr("length", 5.0, "fit").unit("px").label("Length scale (px, or fit)")
+	static final Param LENGTH = Param.realOr("length", 5.0, "fit").range(0.01, 1e6).unit("px").label("Length scale (px, or fit)")
 		.help("correlation length d in px (typically 1-20), or fit: marginal likelihood, refitted every step, " +
 			"starting from " + Param.text(BoSettings.FIT_START_PX) + " px");
 
@@ -46,9 +46,9 @@ public record BoParams(String kernel, double length, boolean fit, double alpha, 
 	static final Param GOAL = Param.choice("goal", "max", Goal.REGISTRY).label("Goal (max = high target values)")
 		.help("look for high (max) or low (min) target values");
 
-	static final Param BATCH = Param.integer("batch", 10).min(1).label("Batch size").help("points per step");
+	static final Param BATCH = Param.integer("batch", 10).range(1, 10_000).label("Batch size").help("points per step");
 
-	static final Param STEPS = Param.integer("steps", 30).min(0).label("Steps").help("steps after the seed points");
+	static final Param STEPS = Param.integer("steps", 30).range(0, 100_000).label("Steps").help("steps after the seed points");
 
 	static final Param BATCHING = Param.choice("batching", "kb", BatchMode.REGISTRY).alias("batch-mode").label("Batching")
 		.help("kb = kriging believer, lp = local penalisation (exclusion radius = length scale)");
@@ -56,33 +56,33 @@ public record BoParams(String kernel, double length, boolean fit, double alpha, 
 	static final Param PATH = Param.flag("path", true).label("Path planning (short beam path per batch)")
 		.help("order each batch for a short beam path");
 
-	static final Param TRAVEL = Param.real("travel", 0).min(0).alias("travel-cost").label("Travel cost (acquisition per px)")
+	static final Param TRAVEL = Param.real("travel", 0).range(0, 1e6).alias("travel-cost").label("Travel cost (acquisition per px)")
 		.help("subtract this x distance (px) from the previous point from the acquisition");
 
 	static final Param THRESHOLD = Param.realOr("threshold", "otsu", "otsu").label("Threshold of feature (otsu or a value)")
 		.help("feature of interest = target above this");
 
-	static final Param RADIUS = Param.realOr("radius", AUTO, AUTO, "default").min(0).unit("px").label("Radius of discovery (px, or auto)")
+	static final Param RADIUS = Param.realOr("radius", AUTO, AUTO, "default").range(0, 1e6).unit("px").label("Radius of discovery (px, or auto)")
 		.help("feature pixels this close to a measured point are discovered; auto = the length scale");
 
-	static final Param ALPHA = Param.real("alpha", 1).alias("rq-alpha").label("Alpha of rq kernel")
+	static final Param ALPHA = Param.real("alpha", 1).range(1e-3, 1e6).alias("rq-alpha").label("Alpha of rq kernel")
 		.help("shape parameter of the rq kernel (positive)");
 
-	static final Param NOISE = Param.real("noise", 1e-6).label("Noise variance (GP, relative)")
+	static final Param NOISE = Param.real("noise", 1e-6).range(1e-12, 1).label("Noise variance (GP, relative)")
 		.help("GP noise variance relative to the normalised values (positive)");
 
-	static final Param PARAMETER = Param.real("parameter", -1).alias("acq-param")
+	static final Param PARAMETER = Param.real("parameter", -1).range(-1e6, 1e6).alias("acq-param")
 		.label("Parameter of acquisition (xi or beta; -1 = default)")
 		.help("xi of ei/pi (default 0.01, in target units), beta of ucb (default 4); negative = that default");
 
 	static final Param SEED = Param.integer("seed", 0).label("Random seed").help("seed of all randomness");
 
-	static final Param MEASUREMENT = Param.real("measurement", 0).min(0).alias("measurement-noise")
+	static final Param MEASUREMENT = Param.real("measurement", 0).range(0, 1e6).alias("measurement-noise")
 		.label("Measurement noise (SD of the simulated microscope)").help("Gaussian noise of the simulated microscope");
 
 	/** Seed points; named {@code seeds} in Simulate BO and {@code grid} in BO Sweep, whose seeds are random seeds. */
 	static Param seedGrid(String name) {
-		return Param.integer(name, 1).min(1).alias("seed-points").label("Seed points (1 = one point, n = n x n grid)")
+		return Param.integer(name, 1).range(1, 1000).alias("seed-points").label("Seed points (1 = one point, n = n x n grid)")
 			.help("1 = one seed point (the centre for seed 0), n = an n x n grid of seed points");
 	}
 
@@ -98,7 +98,7 @@ public record BoParams(String kernel, double length, boolean fit, double alpha, 
 			GOAL, BATCH, STEPS, seedGrid("seeds"),
 			SEED,
 			BATCHING,
-			Param.realOr("exclusion", AUTO, AUTO, "default").min(0).unit("px").label("Exclusion radius (px, or auto)")
+			Param.realOr("exclusion", AUTO, AUTO, "default").range(0, 1e6).unit("px").label("Exclusion radius (px, or auto)")
 				.help("local-penalisation radius; auto = the length scale"),
 			PATH, TRAVEL, THRESHOLD, RADIUS,
 			MEASUREMENT,

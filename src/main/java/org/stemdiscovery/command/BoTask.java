@@ -13,6 +13,8 @@ import org.stemdiscovery.bo.SimulatedMicroscope;
 import org.stemdiscovery.bo.StepRecord;
 import org.stemdiscovery.bo.TimeModel;
 import org.stemdiscovery.image.Grid;
+import org.stemdiscovery.image.InputException;
+import org.stemdiscovery.image.Memory;
 import org.stemdiscovery.image.Progress;
 import org.stemdiscovery.report.RunFiles;
 
@@ -42,8 +44,24 @@ public final class BoTask {
 	public static Run simulate(float[] target, int width, int height, BoParams params, Progress progress,
 		Consumer<StepRecord> onStep) {
 		BoSettings s = params.settings();
+		s.checkGrid(width, height);
+		checkStacks(width, height, s.steps());
 		return new Experiment(s).run(new SimulatedMicroscope(target, width, height, s.measurementNoise(), s.seed(),
 			TimeModel.defaults()), target, true, progress, onStep);
+	}
+
+	/**
+	 * Refuses, before the run, a run whose maps would not fit: the mean and standard deviation of every step are
+	 * kept (one plane each per step, in the records and again in the two stacks written), 16 bytes per pixel and
+	 * step in all, counted in long arithmetic.
+	 */
+	static void checkStacks(int width, int height, int steps) {
+		long planes = steps + 1L, area = (long) width * height, values = area * planes;
+		long fitSteps = Math.max(0, Math.min(Memory.MAX_ARRAY / area, Memory.available() / (16 * area)) - 1);
+		String what = "keeping the mean and std maps of " + planes + " steps of " + width + " x " + height + " px";
+		if (values > Memory.MAX_ARRAY) throw new InputException(what + " needs " + values + " values per stack, more " +
+			"than one stack holds; choose at most " + fitSteps + " steps");
+		Memory.require(what, 16 * values, Memory.available(), "at most " + fitSteps + " steps fit");
 	}
 
 	/**

@@ -30,11 +30,11 @@ public record DecomposeParams(String method, int components, int seed, int itera
 				.help("nmf: non-negative parts (coordinate descent, NNDSVDa start); svd: truncated singular value " +
 					"decomposition; nfindr: purest frames as endmembers, abundances non-negative and summing to one; " +
 					"nmf-mu: NMF by multiplicative updates"),
-			Param.integer("components", 3).min(1).label("Components (k)").alias("k").help("number of components k"),
+			Param.integer("components", 3).range(1, 64).label("Components (k)").alias("k").help("number of components k"),
 			Param.integer("seed", 0).label("Seed").help("random seed"),
-			Param.integer("iterations", 500).min(1).label("Iterations (max)").alias("max-iter")
+			Param.integer("iterations", 500).range(1, 100_000).label("Iterations (max)").alias("max-iter")
 				.help("cap on NMF iterations or N-FINDR passes"),
-			Param.real("tol", NmfSettings.DEFAULT_TOL).min(0).label("Tolerance (NMF stopping)")
+			Param.real("tol", NmfSettings.DEFAULT_TOL).range(0, 1).label("Tolerance (NMF stopping)")
 				.help("NMF stops when its progress falls below this fraction of the first step's, as scikit-learn"),
 			Param.choice("start", "atgp", starts()).label("Start (N-FINDR)")
 				.help("N-FINDR's first endmembers: atgp (deterministic) or random frames drawn with the seed"),

@@ -70,7 +70,7 @@ public record ExperimentParams(String workflow, double surveyDose, int surveyBin
 			Param.real("drift", 0).range(0, 1e4).unit("px/s").label("Drift (px/s)").help("digital twin: specimen drift"),
 			Param.flag("prior", true).label("Prior from the survey")
 				.help("use the survey's map as the GP's prior mean; off = the GP learns from the measurements alone"),
-			Param.integer("map", 0).min(0).label("Map to steer by (0 = automatic)")
+			Param.integer("map", 0).range(0, 1024).label("Map to steer by (0 = automatic)")
 				.help("the model's value to steer by, from 1; 0 = the survey map with the most coherent contrast"),
 			Param.choice("method", "nmf", Unmixer.METHODS).label("Method of unmixing").help("workflow 1's unmixing"),
 			Param.integer("components", 3).range(1, 32).alias("k").label("Components (k)").help("components to unmix"),
@@ -84,15 +84,15 @@ public record ExperimentParams(String workflow, double surveyDose, int surveyBin
 			Param.integer("atom-patch", 16).range(4, 256).unit("px").label("Size of atom patches (px)")
 				.help("side of the atom-centred patches (workflow 3)"),
 			BoParams.KERNEL,
-			Param.realOr("length", "fit", "fit").min(0).unit("px").label("Length scale (px, or fit)")
+			Param.realOr("length", "fit", "fit").range(0, 1e6).unit("px").label("Length scale (px, or fit)")
 				.help("kernel length scale in px, or fit: marginal likelihood, refitted as measurements arrive, from the " +
 					"patch size"),
 			BoParams.ALPHA, BoParams.NOISE, BoParams.ACQUISITION, BoParams.PARAMETER, BoParams.GOAL, BoParams.BATCH,
 			BoParams.BATCHING,
-			Param.realOr("exclusion", BoParams.AUTO, BoParams.AUTO, "default").min(0).unit("px")
+			Param.realOr("exclusion", BoParams.AUTO, BoParams.AUTO, "default").range(0, 1e6).unit("px")
 				.label("Exclusion radius (px, or auto)").help("local-penalisation radius; auto = the length scale"),
 			BoParams.PATH, BoParams.TRAVEL, BoParams.SEED,
-			Param.realOr("pixel-size", BoParams.AUTO, BoParams.AUTO).min(0).unit("nm").label("Pixel size (nm, or auto)")
+			Param.realOr("pixel-size", BoParams.AUTO, BoParams.AUTO).range(0, 1e6).unit("nm").label("Pixel size (nm, or auto)")
 				.help("nm per pixel for positions in nm; auto = the image's calibration, if it has one"),
 			// a truth table of atoms lists every class; the run is judged by the one the user is hunting
 			Param.integer("truth-class", -1).range(-1, 1_000_000).label("Class of the truth points (-1 = all)")

@@ -18,10 +18,10 @@ public record FftParams(int window, int step, int zoom, String taper, boolean li
 			"tapered, transformed, log(1+|F|)-scaled and shifted so the zero frequency sits at the frame centre. Only " +
 			"windows that lie fully inside the image are used.",
 		List.of(
-			Param.integer("window", 64).min(SlidingFftSettings.MIN_FRAME).unit("px").label("Window size (px)")
+			Param.integer("window", 64).range(SlidingFftSettings.MIN_FRAME, 4096).unit("px").label("Window size (px)")
 				.help("side of the square window; 2-4 lattice spacings or more"),
-			Param.integer("step", 16).min(1).unit("px").label("Step (px)").help("distance between window positions"),
-			Param.integer("zoom", 1).min(1).label("Zoom (keep central 1/zoom of frequencies)")
+			Param.integer("step", 16).range(1, 4096).unit("px").label("Step (px)").help("distance between window positions"),
+			Param.integer("zoom", 1).range(1, 256).label("Zoom (keep central 1/zoom of frequencies)")
 				.help("keep the central 1/zoom of the frequencies (1 keeps all)"),
 			Param.choice("taper", "hann", "hann", "none").label("Taper")
 				.help("real-space taper before the FFT: hann (no edge streaks) or none"),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.stemdiscovery.image.InputException;
+import org.stemdiscovery.image.Memory;
 
 /**
  * {@code stem-discovery make-test-images}: the parameters, declared once in {@link #SPEC}.
@@ -14,6 +15,17 @@ public record MakeTestImagesParams(List<Integer> sizes, long seed, boolean all) 
 
 	/** The scenes need 64 px to show their feature; above 4096 px a run would only exhaust the memory. */
 	public static final int MIN_SIZE = 64, MAX_SIZE = 4096;
+
+	/** At most this many sizes in one run. */
+	public static final int MAX_SIZES = 32;
+
+	/**
+	 * Bytes one scene of side {@code n} holds while it is generated and written (noisy, clean and target floats, the
+	 * mask and the work arrays: about 24 bytes per pixel), in long arithmetic.
+	 */
+	public static long bytesPerScene(long n) {
+		return 24 * n * n;
+	}
 
 	public static final Spec SPEC = new Spec("make-test-images", "Make Test Images",
 		"synthetic STEM images with ground truth (pillars, wall, graphene)",
@@ -47,10 +59,13 @@ public record MakeTestImagesParams(List<Integer> sizes, long seed, boolean all) 
 			catch (NumberFormatException e) {
 				throw new InputException("sizes '" + s.trim() + "' is not a whole number; write e.g. 256,512");
 			}
-			if (n < MIN_SIZE || n > MAX_SIZE) throw new InputException("sizes " + n + " px is out of range; choose " +
-				MIN_SIZE + " to " + MAX_SIZE);
+			if (n < MIN_SIZE || n > MAX_SIZE) throw new InputException("sizes " + n + " px is out of range" + (n > MAX_SIZE ?
+				" (one " + n + " x " + n + " scene needs about " + Memory.bytes(bytesPerScene(n)) + " of memory)" : "") +
+				"; choose " + MIN_SIZE + " to " + MAX_SIZE);
 			out.add(n);
 		}
+		if (out.size() > MAX_SIZES) throw new InputException("sizes lists " + out.size() + " sizes; give at most " +
+			MAX_SIZES);
 		return out;
 	}
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.stemdiscovery.image.Memory;
 import org.stemdiscovery.io.Csv;
 import org.stemdiscovery.io.Json;
 import org.stemdiscovery.io.Tiff;
@@ -34,6 +35,10 @@ public final class MakeTestImagesTask {
 
 	/** Writes every scene at every size into {@code dir} (which exists); the summary has one line per image. */
 	public static Result run(MakeTestImagesParams params, Path dir) throws IOException {
+		int largest = params.sizes().stream().mapToInt(Integer::intValue).max().orElse(0);
+		long available = Memory.available();
+		Memory.require("a " + largest + " x " + largest + " px scene", MakeTestImagesParams.bytesPerScene(largest),
+			available, "the largest that fits is about " + Memory.largestSquare(available, 24) + " px");
 		List<String> lines = new ArrayList<>();
 		for (Scene scene : SCENES)
 			for (int n : params.sizes()) {

@@ -15,7 +15,7 @@ public record PatchesParams(int size) {
 			"would cross the border are skipped and counted. The stack's Info gives every slice's atom " +
 			"(stemdiscovery.patch.N = atom-index x y class probability) and the source image's size, so rVAE latents " +
 			"computed from the stack can be drawn around the atoms.",
-		List.of(Param.integer("size", 32).min(4).unit("px").label("Size of patches (px)").help("patch side")));
+		List.of(Param.integer("size", 32).range(4, 4096).unit("px").label("Size of patches (px)").help("patch side")));
 
 	public static PatchesParams from(Values v) {
 		return new PatchesParams(v.integer("size"));

@@ -31,14 +31,14 @@ public record RvaeParams(int latents, int epochs, int batch, double rate, int se
 		List.of(
 			Param.integer("latents", 2).range(1, 16).alias("latent").label("Content latents")
 				.help("content latents z1..zk"),
-			Param.integer("epochs", 100).min(1).label("Epochs").help("passes over the stack"),
-			Param.integer("batch", 100).min(1).label("Batch size").help("patches per step, at most the number of patches"),
+			Param.integer("epochs", 100).range(1, 100_000).label("Epochs").help("passes over the stack"),
+			Param.integer("batch", 100).range(1, 100_000).label("Batch size").help("patches per step, at most the number of patches"),
 			Param.real("rate", 1e-3).range(0, 1).alias("lr").label("Learning rate (Adam)").help("Adam learning rate"),
 			Param.integer("seed", 0).label("Seed").help("weights, shuffling and noise: same seed, same result"),
-			Param.real("angle", Math.PI / 2).min(0).unit("rad").alias("angle-prior")
+			Param.real("angle", Math.PI / 2).range(0, 2 * Math.PI).unit("rad").alias("angle-prior")
 				.label("Angle prior sigma (rad; 0.1 nearly disables rotation)")
 				.help("sigma of the N(0, sigma) angle prior; 0.1 nearly switches rotation learning off"),
-			Param.real("noise", 0.1).min(0).label("Noise sigma of the Gaussian reconstruction")
+			Param.real("noise", 0.1).range(0, 1e6).label("Noise sigma of the Gaussian reconstruction")
 				.help("Gaussian reconstruction sigma on the [0,1]-scaled data"),
 			Param.choice("likelihood", "gaussian", Reconstruction.REGISTRY).alias("reconstruction").label("Likelihood")
 				.help("reconstruction likelihood"),
@@ -46,11 +46,11 @@ public record RvaeParams(int latents, int epochs, int batch, double rate, int se
 			Param.flag("translation", true).label("Translation latents").help("the dx, dy latents"),
 			Param.flag("convolutional").alias("conv-encoder").label("Convolutional encoder (3x3, filters = hidden units)")
 				.help("3x3 convolutional encoder (filters = hidden units) instead of a dense one"),
-			Param.integer("hidden", 128).min(1).alias("encoder-hidden").label("Hidden units per layer")
+			Param.integer("hidden", 128).range(1, 4096).alias("encoder-hidden").label("Hidden units per layer")
 				.help("units (or filters) per encoder layer, and per decoder layer unless the decoder's are given"),
-			Param.integer("decoder", 0).min(0).alias("decoder-hidden").label("Decoder units per layer (0 = hidden units)")
+			Param.integer("decoder", 0).range(0, 4096).alias("decoder-hidden").label("Decoder units per layer (0 = hidden units)")
 				.help("units per decoder layer; 0 = as many as the hidden units"),
-			Param.integer("manifold", 8).min(1).label("Manifold size (decoded patches per side)")
+			Param.integer("manifold", 8).range(1, 64).label("Manifold size (decoded patches per side)")
 				.help("the manifold image shows D x D decoded patches"),
 			Threads.torchParam()));
 

@@ -28,6 +28,9 @@ public record SweepParams(List<String> kernels, List<String> acquisitions, List<
 		"batching", "batching", "threshold", "threshold", "radius", "radius", "path", "path", "travel", "travel", "goal",
 		"goal");
 
+	/** At most this many runs (kernels × acquisitions × lengths × seeds) in one sweep. */
+	public static final int MAX_RUNS = 100_000;
+
 	public static final Spec SPEC = new Spec("sweep", "BO Sweep",
 		"BO sweep over kernels x acquisitions x length scales x seeds (sweep.csv and two PNG plots)",
 		"Runs one simulated BO experiment per combination and writes sweep.csv (one row per setting: points to reach " +
@@ -43,7 +46,7 @@ public record SweepParams(List<String> kernels, List<String> acquisitions, List<
 			Param.text("seeds", "0").label("Seeds (comma-separated)").help("comma-separated random seeds"),
 			BoParams.BATCH, BoParams.STEPS, BoParams.seedGrid("grid"), BoParams.BATCHING, BoParams.THRESHOLD,
 			BoParams.RADIUS, BoParams.PATH, BoParams.TRAVEL, BoParams.GOAL,
-			Param.integer("parallel", 0).min(0).label("Parallel runs (0 = all cores)")
+			Param.integer("parallel", 0).range(0, 1024).label("Parallel runs (0 = all cores)")
 				.help("runs at a time; 0 = all cores")));
 
 	public static SweepParams from(Values v) {
@@ -51,9 +54,14 @@ public record SweepParams(List<String> kernels, List<String> acquisitions, List<
 		SHARED.forEach((here, there) -> shared.put(there, v.map().get(here)));
 		BoParams base = BoParams.from(BoParams.SPEC.parse(shared));
 		Param length = BoParams.LENGTH, seed = BoParams.SPEC.param("seed");
-		return new SweepParams(list(v, "kernels", Kernel.REGISTRY::canonical), list(v, "acquisitions",
+		SweepParams p = new SweepParams(list(v, "kernels", Kernel.REGISTRY::canonical), list(v, "acquisitions",
 			Acquisition.REGISTRY::canonical), list(v, "lengths", s -> length.value(s) instanceof Double d ? d : Double.NaN),
 			list(v, "seeds", s -> ((Integer) seed.value(s)).longValue()), base, v.integer("parallel"));
+		long runs = (long) p.kernels().size() * p.acquisitions().size() * p.lengths().size() * p.seeds().size();
+		if (runs > MAX_RUNS) throw new InputException(p.kernels().size() + " kernels × " + p.acquisitions().size() +
+			" acquisitions × " + p.lengths().size() + " lengths × " + p.seeds().size() + " seeds = " + runs +
+			" runs; give at most " + MAX_RUNS + " in one sweep");
+		return p;
 	}
 
 	/** The comma-separated items of a list parameter, each checked by {@code check}. */

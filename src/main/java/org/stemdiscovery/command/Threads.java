@@ -6,7 +6,7 @@ public final class Threads {
 	private Threads() {}
 
 	public static Param param() {
-		return Param.integer("threads", 0).min(0).label("Threads (0 = all cores)")
+		return Param.integer("threads", 0).range(0, 1024).label("Threads (0 = all cores)")
 			.help("worker threads; 0 = all cores");
 	}
 
@@ -16,7 +16,7 @@ public final class Threads {
 	 * training and 2 for atom finding), because more threads than that were slower on a shared machine.
 	 */
 	public static Param torchParam() {
-		return Param.integer("threads", 0).min(0).label("Threads (0 = default)")
+		return Param.integer("threads", 0).range(0, 1024).label("Threads (0 = default)")
 			.help("PyTorch threads; 0 = -Dai.djl.pytorch.num_threads, else 1 for training and 2 for atom finding");
 	}
 

@@ -23,19 +23,19 @@ public record TrainAtomFinderParams(int seed, int images, int epochs, int batch,
 			"'stem-discovery atoms --model DIR/atomnet.params'.",
 		List.of(
 			Param.integer("seed", (int) SHIPPED.seed()).min(0).help("seed of the training and validation scenes"),
-			Param.integer("images", SHIPPED.images()).min(1).help("synthetic training images"),
-			Param.integer("epochs", SHIPPED.epochs()).min(1).help("passes over the training images"),
-			Param.integer("batch", SHIPPED.batch()).min(1).help("images per optimiser step (at most --images)"),
-			Param.integer("crop", SHIPPED.crop()).min(32).unit("px")
+			Param.integer("images", SHIPPED.images()).range(1, 100_000).help("synthetic training images"),
+			Param.integer("epochs", SHIPPED.epochs()).range(1, 100_000).help("passes over the training images"),
+			Param.integer("batch", SHIPPED.batch()).range(1, 4096).help("images per optimiser step (at most --images)"),
+			Param.integer("crop", SHIPPED.crop()).range(32, 4096).unit("px")
 				.help("side of the training images; a multiple of 2^(levels-1)"),
 			Param.integer("base", SHIPPED.base()).range(1, 256).help("channels of the first level, doubled per level"),
 			Param.integer("levels", SHIPPED.levels()).range(1, 6).help("levels of the U-Net"),
 			Param.real("lr", SHIPPED.learningRate()).range(1e-6, 1).help("Adam's initial learning rate (cosine decay " +
 				"to 1/20)"),
-			Param.real("bright-weight", SHIPPED.brightWeight()).min(0)
+			Param.real("bright-weight", SHIPPED.brightWeight()).range(0, 1e6)
 				.help("loss weight of bright columns (background and atoms weigh 1)"),
-			Param.integer("validation", SHIPPED.validationImages()).min(1).help("held-out validation scenes"),
-			Param.integer("validation-side", SHIPPED.validationSide()).min(64).unit("px")
+			Param.integer("validation", SHIPPED.validationImages()).range(1, 10_000).help("held-out validation scenes"),
+			Param.integer("validation-side", SHIPPED.validationSide()).range(64, 4096).unit("px")
 				.help("side of each validation scene"),
 			Threads.torchParam()));
 

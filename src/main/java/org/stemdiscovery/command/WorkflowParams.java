@@ -49,28 +49,28 @@ public record WorkflowParams(String workflow, int window, int step, int zoom, St
 		List.of(
 			Param.choice("workflow", "1", Workflow.REGISTRY).label("Workflow")
 				.help("1 = sliding FFT + unmixing, 2 = sliding FFT + rVAE, 3 = atoms + rVAE"),
-			Param.integer("window", 32).min(8).unit("px").label("Window size (px)").help("sliding-FFT window (workflows 1, 2)"),
-			Param.integer("step", 8).min(1).unit("px").label("Step (px)").help("distance between windows"),
-			Param.integer("zoom", 1).min(1).label("Zoom (keep central 1/zoom of frequencies)")
+			Param.integer("window", 32).range(8, 4096).unit("px").label("Window size (px)").help("sliding-FFT window (workflows 1, 2)"),
+			Param.integer("step", 8).range(1, 4096).unit("px").label("Step (px)").help("distance between windows"),
+			Param.integer("zoom", 1).range(1, 256).label("Zoom (keep central 1/zoom of frequencies)")
 				.help("keep the central 1/zoom of the frequencies (1 keeps all)"),
 			Param.choice("method", "nmf", Unmixer.METHODS).label("Method of unmixing").help("workflow 1's unmixing"),
-			Param.integer("components", 2).min(1).alias("k").label("Components (k)").help("components to unmix"),
-			Param.integer("iterations", 500).min(1).alias("max-iter").label("Iterations of NMF (passes of N-FINDR)")
+			Param.integer("components", 2).range(1, 32).alias("k").label("Components (k)").help("components to unmix"),
+			Param.integer("iterations", 500).range(1, 100_000).alias("max-iter").label("Iterations of NMF (passes of N-FINDR)")
 				.help("NMF iterations or N-FINDR passes"),
-			Param.integer("latent", 2).min(1).label("Latent variables of the rVAE (content)")
+			Param.integer("latent", 2).range(1, 16).label("Latent variables of the rVAE (content)")
 				.help("content latents of the rVAE (workflows 2, 3)"),
-			Param.integer("epochs", 30).min(1).label("Epochs of rVAE training").help("rVAE training epochs"),
+			Param.integer("epochs", 30).range(1, 10_000).label("Epochs of rVAE training").help("rVAE training epochs"),
 			Param.choice("atoms", "dcnn", AtomFinders.REGISTRY).label("Atom finder (workflow 3)")
 				.help("workflow 3's atom finder: the bundled network or the Laplacian of Gaussian"),
-			Param.integer("patch", 16).min(4).unit("px").label("Patch size around atoms (px)")
+			Param.integer("patch", 16).range(4, 256).unit("px").label("Patch size around atoms (px)")
 				.help("side of the atom-centred patches (workflow 3)"),
-			Param.integer("cell", 4).min(1).unit("px").label("Cell of the atom raster (px)")
+			Param.integer("cell", 4).range(1, 4096).unit("px").label("Cell of the atom raster (px)")
 				.help("workflow 3 samples the latents every cell px"),
-			Param.integer("map", 0).min(0).label("Map for the target (0 = automatic)")
+			Param.integer("map", 0).range(0, 1024).label("Map for the target (0 = automatic)")
 				.help("the candidate map that becomes the target, from 1; 0 = the map with the most coherent contrast " +
 					"whose bright part is the rarer phase"),
 			BoParams.KERNEL,
-			Param.realOr("length", "auto", "auto", "fit").min(0).unit("cells").label("Length scale (grid cells)")
+			Param.realOr("length", "auto", "auto", "fit").range(0, 1e6).unit("cells").label("Length scale (grid cells)")
 				.help("kernel length scale; auto = 3 cells for workflow 3 (about a lattice spacing), 5 otherwise; fit = " +
 					"marginal likelihood, refitted every step from 10 cells"),
 			BoParams.ALPHA, BoParams.NOISE,
@@ -78,20 +78,20 @@ public record WorkflowParams(String workflow, int window, int step, int zoom, St
 			BoParams.PARAMETER,
 			BoParams.GOAL,
 			BoParams.BATCH,
-			Param.integer("steps", 29).min(0).label("Steps")
+			Param.integer("steps", 29).range(0, 100_000).label("Steps")
 				.help("steps after the seed points (29 steps of 10 after one seed: 291 points)"),
 			BoParams.seedGrid("seeds"), BoParams.SEED,
 			BoParams.BATCHING,
-			Param.realOr("exclusion", BoParams.AUTO, BoParams.AUTO, "default").min(0).unit("cells")
+			Param.realOr("exclusion", BoParams.AUTO, BoParams.AUTO, "default").range(0, 1e6).unit("cells")
 				.label("Exclusion radius (grid cells, or auto)").help("local-penalisation radius; auto = the length scale"),
 			// A choice, not Simulate BO's switch: this dialog had no path field before, and an ImageJ macro that omits
 			// a checkbox turns it off, so older Run AE Workflow macros would lose path planning.
 			Param.choice("path", "on", "on", "off").label("Path planning (on or off)")
 				.help("order each batch for a short beam path"),
-			Param.real("travel", 0).min(0).alias("travel-cost").label("Travel cost (acquisition per grid cell)")
+			Param.real("travel", 0).range(0, 1e6).alias("travel-cost").label("Travel cost (acquisition per grid cell)")
 				.help("subtract this times the distance from the previous point from the acquisition"),
 			BoParams.THRESHOLD,
-			Param.realOr("radius", BoParams.AUTO, BoParams.AUTO, "default").min(0).unit("cells")
+			Param.realOr("radius", BoParams.AUTO, BoParams.AUTO, "default").range(0, 1e6).unit("cells")
 				.label("Radius of discovery (grid cells, or auto)").help("discovery radius; auto = the length scale"),
 			BoParams.MEASUREMENT,
 			Threads.param()));

@@ -34,13 +34,14 @@ final class PixelSize {
 			if (head.getShort(2) != 42) return Double.NaN;
 			long ifd = head.getInt(4) & 0xFFFFFFFFL;
 			int entries = read(ch, ifd, 2).order(order).getShort(0) & 0xFFFF;
-			ByteBuffer e = read(ch, ifd + 2, 12 * entries).order(order);
+			ByteBuffer e = read(ch, ifd + 2, 12L * entries).order(order);
 			String description = null;
 			double perUnit = Double.NaN;
 			for (int i = 0; i < entries; i++) {
-				int tag = e.getShort(12 * i) & 0xFFFF, count = e.getInt(12 * i + 4);
+				int tag = e.getShort(12 * i) & 0xFFFF;
+				long count = e.getInt(12 * i + 4) & 0xFFFFFFFFL;
 				long value = e.getInt(12 * i + 8) & 0xFFFFFFFFL;
-				if (tag == DESCRIPTION && count > 4) description = new String(read(ch, value, count).array(),
+				if (tag == DESCRIPTION && count > 4 && count <= 1 << 20) description = new String(read(ch, value, count).array(),
 					StandardCharsets.ISO_8859_1);
 				else if (tag == X_RESOLUTION) {
 					ByteBuffer r = read(ch, value, 8).order(order);
@@ -66,8 +67,10 @@ final class PixelSize {
 		return null;
 	}
 
-	private static ByteBuffer read(FileChannel ch, long at, int n) throws IOException {
-		ByteBuffer b = ByteBuffer.allocate(n);
+	/** {@code n} bytes at {@code at}; a count or offset beyond the file is refused before anything is allocated. */
+	private static ByteBuffer read(FileChannel ch, long at, long n) throws IOException {
+		if (n < 0 || at < 0 || at + n > ch.size()) throw new IOException("a tag points past the end of the file");
+		ByteBuffer b = ByteBuffer.allocate((int) n);
 		while (b.hasRemaining())
 			if (ch.read(b, at + b.position()) < 0) throw new IOException("truncated TIFF");
 		return b.flip();

@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import org.stemdiscovery.image.InputException;
+import org.stemdiscovery.image.Memory;
 
 /**
  * TIFF files outside Fiji (command line, tests). Reading goes through the JDK's TIFF reader, which knows
@@ -35,12 +38,20 @@ public final class Tiff {
 
 	private Tiff() {}
 
-	/** Reads every plane of a grey-level TIFF; RGB, empty and unreadable files get a clear message. */
+	/**
+	 * Reads every plane of a grey-level TIFF into one buffer of floats. A TIFF's directory chain is walked and
+	 * checked first ({@link TiffDirectories}): loops, tags or pixel data beyond the end of the file, colour
+	 * images and sample formats that cannot be converted are refused, and so is an image whose floats would not
+	 * fit in memory, each with one line that names the file. Other formats the JDK reads (PNG…) are read too.
+	 */
 	public static TiffImage read(Path path) {
+		if (Files.isDirectory(path)) throw new InputException("cannot read " + path + ": it is a folder; choose an image file");
 		if (!Files.isRegularFile(path)) throw new InputException("cannot read " + path + ": no such file");
 		if (!Files.isReadable(path)) throw new InputException("cannot read " + path + ": permission denied");
-		try {
-			if (Files.size(path) == 0) throw new InputException(path + " is empty (0 bytes); choose a TIFF image");
+		List<TiffDirectories.Plane> layout = null;
+		try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+			if (ch.size() == 0) throw new InputException(path + " is empty (0 bytes); choose a TIFF image");
+			if (TiffDirectories.isTiff(ch)) layout = TiffDirectories.scan(path.toString(), ch);
 		}
 		catch (IOException e) {
 			throw new InputException("cannot read " + path + ": " + e.getMessage());
@@ -51,8 +62,10 @@ public final class Tiff {
 				"save it from Fiji with File › Save As › Tiff…");
 			ImageReader reader = readers.next();
 			try {
-				reader.setInput(in);
-				return read(reader, path);
+				reader.setInput(in, false, true);
+				if (layout == null) layout = otherFormat(reader, path);
+				Samples.checkFits(path.toString(), layout, Memory.available());
+				return read(reader, path, layout);
 			}
 			finally {
 				reader.dispose();
@@ -62,36 +75,57 @@ public final class Tiff {
 			if (e instanceof InputException ie) throw ie;
 			throw new InputException("cannot read " + path + " as an image: " + e.getMessage());
 		}
+		catch (OutOfMemoryError e) { // the estimate fell short (other threads took memory meanwhile)
+			throw new InputException(path + " does not fit in the memory left (" + e.getMessage() + "); crop or bin " +
+				"it in Fiji, or give Java more memory (-Xmx)");
+		}
 	}
 
-	private static TiffImage read(ImageReader reader, Path path) throws IOException {
+	/** The planes of a non-TIFF image (PNG, BMP…), from its header, so its size is checked before decoding. */
+	private static List<TiffDirectories.Plane> otherFormat(ImageReader reader, Path path) throws IOException {
 		int n = reader.getNumImages(true);
 		if (n < 1) throw new InputException(path + " holds no image");
-		List<float[]> planes = new ArrayList<>();
-		int width = -1, height = -1;
-		for (int i = 0; i < n; i++) {
+		List<TiffDirectories.Plane> planes = new ArrayList<>();
+		for (int i = 0; i < n; i++)
+			planes.add(new TiffDirectories.Plane(reader.getWidth(i), reader.getHeight(i), 8, 1, TiffDirectories.UINT, 1, 1));
+		return planes;
+	}
+
+	private static TiffImage read(ImageReader reader, Path path, List<TiffDirectories.Plane> layout) throws IOException {
+		TiffDirectories.Plane first = layout.get(0);
+		int width = (int) first.width(), height = (int) first.height();
+		for (int i = 1; i < layout.size(); i++) {
+			TiffDirectories.Plane p = layout.get(i);
+			if (p.width() != width || p.height() != height) throw new InputException(path.getFileName() + ": plane " +
+				(i + 1) + " is " + p.width() + " x " + p.height() + " px, plane 1 is " + width + " x " + height +
+				"; all planes must be the same size");
+		}
+		long values = 0;
+		for (TiffDirectories.Plane p : layout)
+			values += p.values();
+		int area = width * height;
+		float[] all = new float[(int) values]; // the one buffer; Memory.check made sure it fits
+		int planes = 0;
+		for (int i = 0; i < layout.size(); i++) {
 			BufferedImage b = reader.read(i);
 			if (b.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_RGB && b.getColorModel().getNumColorComponents() == 3 &&
 				b.getRaster().getNumBands() >= 3 && b.getRaster().getSampleModel().getSampleSize(0) == 8)
 				throw new InputException(path.getFileName() + " is an RGB colour image; convert it to grey levels " +
 					"first (Image › Type › 32-bit)");
 			Raster r = b.getRaster();
-			if (i == 0) {
-				width = r.getWidth();
-				height = r.getHeight();
-			}
-			else if (r.getWidth() != width || r.getHeight() != height) {
-				throw new InputException(path.getFileName() + ": plane " + (i + 1) + " is " + r.getWidth() + " x " +
-					r.getHeight() + " px, plane 1 is " + width + " x " + height + "; all planes must be the same size");
-			}
+			if (r.getWidth() != width || r.getHeight() != height) throw new InputException(path.getFileName() +
+				": plane " + (i + 1) + " decodes to " + r.getWidth() + " x " + r.getHeight() + " px instead of " + width +
+				" x " + height + "; re-save it from Fiji");
 			// Several samples per pixel that are not RGB (tifffile's k x H x W floats): one plane each.
-			for (int band = 0; band < r.getNumBands(); band++)
-				planes.add(r.getSamples(0, 0, width, height, band, new float[width * height]));
+			for (int band = 0; band < r.getNumBands(); band++, planes++) {
+				if ((long) (planes + 1) * area > all.length) throw new InputException(path.getFileName() + ": plane " +
+					(i + 1) + " decodes to more samples than its header declares; re-save it from Fiji");
+				Samples.copy(r, band, layout.get(i), all, planes * area, path);
+			}
 		}
-		float[] all = new float[Math.multiplyExact(planes.size(), width * height)];
-		for (int p = 0; p < planes.size(); p++)
-			System.arraycopy(planes.get(p), 0, all, p * width * height, width * height);
-		return new TiffImage(all, width, height, planes.size(), ImageJInfo.read(path).map(Tiff::parseInfo).orElse(Map.of()));
+		if ((long) planes * area != all.length) throw new InputException(path.getFileName() + " decodes to " + planes +
+			" planes where its header declares " + all.length / area + "; re-save it from Fiji");
+		return new TiffImage(all, width, height, planes, ImageJInfo.read(path).map(Tiff::parseInfo).orElse(Map.of()));
 	}
 
 	/**

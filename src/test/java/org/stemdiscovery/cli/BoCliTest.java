@@ -82,7 +82,7 @@ class BoCliTest {
 		assertTrue(r.err().contains("constant"), r.err());
 		r = run("bo", "--target", t.toString(), "--out", dir.resolve("b").toString(), "--length", "0");
 		assertEquals(2, r.rc());
-		assertTrue(r.err().contains("length scale 0.0 px must be positive"), r.err());
+		assertTrue(r.err().contains("length 0 px is out of range; choose 0.01 to 1000000"), r.err()); // the spec refuses it now
 		r = run("bo", "--target", t.toString(), "--out", dir.resolve("c").toString(), "--batch", "100", "--steps", "10");
 		assertEquals(2, r.rc());
 		assertTrue(r.err().contains("exceed the 896 pixels"), r.err());

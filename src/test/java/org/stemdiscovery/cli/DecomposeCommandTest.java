@@ -101,7 +101,7 @@ class DecomposeCommandTest {
 		Path stack = fftStack(dir);
 		Result k = run("decompose", "--stack", stack.toString(), "--k", "0", "--out", dir.resolve("o").toString());
 		assertEquals(2, k.rc());
-		assertTrue(k.err().contains("components 0") && k.err().contains("at least 1"), k.err());
+		assertTrue(k.err().contains("components 0") && k.err().contains("choose 1 to 64"), k.err());
 		Result method = run("decompose", "--stack", stack.toString(), "--method", "ica", "--out",
 			dir.resolve("o").toString());
 		assertEquals(2, method.rc());

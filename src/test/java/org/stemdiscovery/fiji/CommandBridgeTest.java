@@ -89,7 +89,7 @@ class CommandBridgeTest {
 		assertTrue(unknown.contains("'windw' is not an option of Sliding FFT Stack; its options are"), unknown);
 		assertTrue(unknown.contains("window"), unknown);
 		String small = runBridge(img, "window=2 step=16");
-		assertTrue(small.contains("Window size (px): window 2 px is out of range; choose at least 4"), small);
+		assertTrue(small.contains("Window size (px): window 2 px is out of range; choose 4 to 4096"), small);
 		String big = runBridge(img, "window=128 step=16");
 		assertTrue(big.contains("window 128 px is larger than the 64 x 64 px image"), big);
 		assertEquals(1, big.strip().lines().count(), "one line, no stack trace: " + big);
