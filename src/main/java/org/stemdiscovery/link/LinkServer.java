@@ -47,6 +47,8 @@ public final class LinkServer implements AutoCloseable {
 	/** The protocol's major version, the {@code /v1} of every path. */
 	public static final int PROTOCOL = 1;
 
+	private static final String NODELAY = "sun.net.httpserver.nodelay";
+
 	/** Snake-case names on the wire from the records' camelCase, nulls written (a client reads x_nm: null). */
 	private static final Gson GSON = new GsonBuilder().setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
 		.serializeNulls().disableHtmlEscaping().create();
@@ -99,6 +101,9 @@ public final class LinkServer implements AutoCloseable {
 		for (SessionStatus s : registry.resumeAll())
 			resumed.add(s.id() + " " + s.state() + " (" + s.measurements() + " measurements" + (s.reason() == null ? ""
 				: ": " + s.reason()) + ")");
+		// Without TCP_NODELAY an answer's body waits for the client's delayed ACK of its headers: 40 ms a request
+		// (measured: a repeated next took 44 ms, 1 ms with it). The JDK server reads this once, at its first start.
+		if (System.getProperty(NODELAY) == null) System.setProperty(NODELAY, "true");
 		http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
 		AtomicInteger n = new AtomicInteger();
 		pool = Executors.newFixedThreadPool(config.threads(), r -> {
