@@ -45,7 +45,7 @@ public final class LinkBench {
 		System.out.printf(Locale.ROOT, "the same with a repeated next (the batch again): p50 %.2f ms%n", pct(t.repeat(),
 			50));
 		LinkBenchRig.Crowd c = LinkBenchRig.crowd(dir.resolve("crowd"), threads, sessions, 300);
-		System.out.printf(Locale.ROOT, "%d concurrent sessions of %d points (256² frame, patch 32, spacing 8, workflow " +
+		System.out.printf(Locale.ROOT, "%d concurrent sessions of %d points (256² frame, patch 16, spacing 4, workflow " +
 			"1): %d finished, %d errors, %.1f s; heap %.1f MiB more with all open (%.2f MiB per session)%n", sessions, 300, c
 				.finished(), c.errors(), c.seconds(), c.heapMiB(), c.heapMiB() / sessions);
 	}

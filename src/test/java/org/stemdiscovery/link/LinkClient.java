@@ -51,7 +51,7 @@ final class LinkClient {
 	private Reply send(HttpRequest.Builder b) {
 		if (token != null && !token.isEmpty()) b.header("Authorization", "Bearer " + token);
 		try {
-			HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers
+			HttpResponse<String> r = http.send(b.timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers
 				.ofString());
 			JsonElement e = JsonParser.parseString(r.body());
 			return new Reply(r.statusCode(), e.isJsonObject() ? e.getAsJsonObject() : new JsonObject(), r.body());
