@@ -68,8 +68,9 @@ final class Cli {
 				.description(f.help() + (f.required() ? " (required)" : "")).build());
 		if (v.needsOut()) c.addOption(OptionSpec.builder("--out").paramLabel("DIR").type(String.class)
 			.description("output folder (required): " + String.join(", ", v.outputs(s.defaults()))).build());
-		else c.addOption(OptionSpec.builder("--out").paramLabel("DIR").type(String.class)
-			.description("output folder: " + String.join(", ", v.outputs(s.defaults()))).build());
+		else c.addOption(OptionSpec.builder("--out").paramLabel("DIR").type(String.class).description(v.outputs(s
+			.defaults()).isEmpty() ? "not used: this command writes no output folder" : "output folder: " + String.join(
+				", ", v.outputs(s.defaults()))).build());
 		for (Param p : s.params()) {
 			c.addOption(option(p));
 			if (onByDefault(p)) c.addOption(OptionSpec.builder("--no-" + p.name()).arity("0").type(boolean.class)

@@ -17,7 +17,7 @@ public final class Main {
 	static List<Verb> verbs() {
 		return List.of(new FftVerb(), new DecomposeVerb(), new AtomsVerb(), new PatchesVerb(), new TrainAtomFinderVerb(),
 			new RvaeVerb(), new EncodeVerb(), new BoVerb(), new SweepVerb(), new WorkflowVerb(), new ExperimentVerb(),
-			new DemoVerb(), new MakeTestImagesVerb());
+			new ServeVerb(), new DemoVerb(), new MakeTestImagesVerb());
 	}
 
 	public static void main(String[] args) {

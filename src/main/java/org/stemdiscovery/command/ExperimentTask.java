@@ -115,7 +115,8 @@ public final class ExperimentTask {
 		return t.build();
 	}
 
-	private static Map<String, Object> metadata(ExperimentRun run, String source) {
+	/** The run's record as run.json holds it, less what only the door knows (its parameters, the truth's file). */
+	public static Map<String, Object> metadata(ExperimentRun run, String source) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("format", "stem-discovery experiment run 1");
 		m.put("source", source);
@@ -125,12 +126,12 @@ public final class ExperimentTask {
 		m.put("values", run.names());
 		m.put("target", run.names().get(run.target()));
 		m.put("model", run.modelDetails());
-		m.put("measurements", run.last().measurements());
+		m.put("measurements", run.measurements());
 		m.put("surveyElectrons", run.surveyElectrons());
-		m.put("electrons", run.last().electrons());
+		m.put("electrons", run.electrons());
 		m.put("fullRasterElectrons", run.rasterElectrons());
-		m.put("doseVsFullRaster", run.last().electrons() / run.rasterElectrons());
-		m.put("instrumentSeconds", run.last().instrumentSeconds());
+		m.put("doseVsFullRaster", run.electrons() / run.rasterElectrons());
+		m.put("instrumentSeconds", run.instrumentSeconds());
 		m.put("fullRasterSeconds", run.rasterSeconds());
 		if (run.found() != null) {
 			m.put("features", run.features());

@@ -25,6 +25,19 @@ public record Table(String title, List<String> columns, List<List<Object>> rows)
 		return columns.stream().map(c -> c.toLowerCase(java.util.Locale.ROOT).replace(' ', '_')).toList();
 	}
 
+	/** Each row as an object keyed by the CSV header (a JSON door's rows); empty cells are null. */
+	public List<java.util.Map<String, Object>> records() {
+		List<String> keys = csvHeader();
+		List<java.util.Map<String, Object>> out = new ArrayList<>(rows.size());
+		for (List<Object> r : rows) {
+			java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+			for (int c = 0; c < keys.size(); c++)
+				m.put(keys.get(c), c < r.size() ? r.get(c) : null);
+			out.add(m);
+		}
+		return out;
+	}
+
 	public int size() {
 		return rows.size();
 	}

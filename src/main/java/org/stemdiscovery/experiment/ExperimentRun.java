@@ -28,6 +28,49 @@ public record ExperimentRun(ExperimentSettings settings, int width, int height, 
 
 	public static final List<String> POINT_COLUMNS = List.of("id", "step", "x_px", "y_px", "value");
 
+	/**
+	 * The record of a session's run so far: what any door that drove it (the digital twin's experiment, the
+	 * microscope link) reports. Points come from the steps, in beam order.
+	 *
+	 * @param dosePerPixel electrons per pixel of a measurement, for the full raster it is compared with
+	 * @param mosaic       the measured patches on the frame; null when the door kept none (the microscope link)
+	 * @param found        features found after each measurement; null without ground truth (so the baselines)
+	 */
+	public static ExperimentRun of(ExperimentSession session, double dosePerPixel, float[] mosaic, int[] found,
+		int[] randomFound, int[] rasterFound, int features) {
+		ExperimentSettings s = session.settings();
+		int w = session.width(), h = session.height();
+		Frame survey = session.survey();
+		float[] perElectron = survey.onField(w, h); // the report shows the survey on the field's pixels
+		for (int i = 0; i < perElectron.length; i++)
+			perElectron[i] = (float) (perElectron[i] / survey.dosePerPixel());
+		List<ExperimentStep> steps = session.steps();
+		List<double[]> points = new java.util.ArrayList<>();
+		for (ExperimentStep step : steps)
+			for (int i = 0; i < step.ids().length; i++)
+				points.add(new double[] { step.ids()[i], step.step(), step.x()[i], step.y()[i], step.values()[i] });
+		SurveyFit fit = session.surveyFit();
+		return new ExperimentRun(s, w, h, session.pixelSizeNm(), perElectron, survey.electrons(), fit.model().names(),
+			session.target(), session.candidates(), fit.map(session.target()), steps, List.copyOf(points), found,
+			randomFound, rasterFound, features, Baselines.fullRasterElectrons(w, h, dosePerPixel), s.timing().rasterSeconds(
+				w, h, s.dwellUs()), session.dose(), mosaic, fit.model().details());
+	}
+
+	/** Measurements so far (0 before the first batch came back). */
+	public int measurements() {
+		return steps.isEmpty() ? 0 : last().measurements();
+	}
+
+	/** Electrons delivered so far, survey included. */
+	public double electrons() {
+		return steps.isEmpty() ? surveyElectrons : last().electrons();
+	}
+
+	/** Instrument clock at the last measurement (0 before the first batch came back). */
+	public double instrumentSeconds() {
+		return steps.isEmpty() ? 0 : last().instrumentSeconds();
+	}
+
 	public ExperimentStep last() {
 		return steps.get(steps.size() - 1);
 	}

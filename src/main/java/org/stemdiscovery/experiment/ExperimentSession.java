@@ -409,6 +409,11 @@ public final class ExperimentSession implements AutoCloseable {
 		return values.size();
 	}
 
+	/** Points issued and not yet measured. */
+	public int pending() {
+		return pending.size();
+	}
+
 	public boolean done() {
 		return pending.isEmpty() && (issued.size() >= settings.budget() || free() == 0);
 	}

@@ -35,7 +35,6 @@ public final class MeasuredExperiment {
 			if (listener != null) listener.surveyed(session);
 			Features.Counter counter = truth == null ? null : truth.counter();
 			List<Integer> found = new ArrayList<>();
-			List<double[]> points = new ArrayList<>();
 			float[] mosaic = new float[w * h];
 			java.util.Arrays.fill(mosaic, Float.NaN);
 			try {
@@ -51,7 +50,6 @@ public final class MeasuredExperiment {
 						Measurement m = ms.get(i);
 						if (counter != null) found.add(counter.add(m.left(), m.top(), m.size()));
 						place(mosaic, w, h, m);
-						points.add(new double[] { m.id(), step.step(), step.x()[i], step.y()[i], step.values()[i] });
 					}
 					if (listener != null) listener.stepped(session, step);
 				}
@@ -63,15 +61,8 @@ public final class MeasuredExperiment {
 			int[] random = truth == null ? null : Baselines.random(truth, session.candidates(), settings.budget(), settings
 				.bo().seed());
 			int[] raster = truth == null ? null : Baselines.serpentine(truth, session.candidates(), settings.budget());
-			float[] perElectron = survey.onField(w, h); // the report shows the survey on the field's pixels
-			for (int i = 0; i < perElectron.length; i++)
-				perElectron[i] = (float) (perElectron[i] / survey.dosePerPixel());
-			return new ExperimentRun(settings, w, h, scope.pixelSizeNm(), perElectron, survey.electrons(), session
-				.surveyFit().model().names(), session.target(), session.candidates(), session.surveyFit().map(session
-					.target()), session.steps(), List.copyOf(points), truth == null ? null : found.stream().mapToInt(
-						Integer::intValue).toArray(), random, raster, truth == null ? 0 : truth.count(), Baselines
-							.fullRasterElectrons(w, h, dosePerPixel), settings.timing().rasterSeconds(w, h, settings.dwellUs()),
-				session.dose(), mosaic, session.surveyFit().model().details());
+			return ExperimentRun.of(session, dosePerPixel, mosaic, truth == null ? null : found.stream().mapToInt(
+				Integer::intValue).toArray(), random, raster, truth == null ? 0 : truth.count());
 		}
 	}
 
