@@ -155,7 +155,9 @@ public record Param(String name, Kind kind, Object defaultValue, double min, dou
 		if (raw == null) return defaultValue;
 		return switch (kind) {
 			case FLAG -> flagValue(raw);
-			case CHOICE -> choiceValue(raw.toString());
+			// A number given for a choice (JSON's 1 for workflow "1", read back as 1.0) names it by its digits.
+			case CHOICE -> choiceValue(raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n
+				.doubleValue()) < 1e15 ? Long.toString(n.longValue()) : raw.toString());
 			case TEXT -> raw.toString();
 			case INT -> intValue(raw);
 			case REAL -> realValue(raw);
