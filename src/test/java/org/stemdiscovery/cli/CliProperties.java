@@ -35,10 +35,11 @@ final class CliProperties {
 
 	/**
 	 * Verbs not drawn: rvae, encode and train-atom-finder train or run PyTorch networks (seconds to minutes per
-	 * run), demo runs the bundled full-size images. Choices not drawn: the DCNN atom finder and workflows 2 and 3
+	 * run), demo runs the bundled full-size images, serve is a server that runs until it is stopped (its checks
+	 * before it listens are in link.LinkServerTest and CliSpecTest). Choices not drawn: the DCNN atom finder and workflows 2 and 3
 	 * (PyTorch) of workflow and experiment. Their checks before work are covered by their own tests.
 	 */
-	static final Set<String> NOT_DRAWN = Set.of("rvae", "encode", "train-atom-finder", "demo");
+	static final Set<String> NOT_DRAWN = Set.of("rvae", "encode", "train-atom-finder", "demo", "serve");
 
 	static final Map<String, Set<String>> CHOICES_NOT_DRAWN = Map.of("atoms.method", Set.of("dcnn"), "workflow.workflow",
 		Set.of("2", "3"), "workflow.atoms", Set.of("dcnn"), "experiment.workflow", Set.of("2", "3"), "experiment.atoms",
