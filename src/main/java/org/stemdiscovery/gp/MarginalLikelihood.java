@@ -12,11 +12,10 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
  * Log marginal likelihood of a zero-mean GP and its gradient with respect to the log-hyperparameters,
  * {@code ½ Σ (ααᵀ − K⁻¹) ∘ ∂K/∂θ}, with EJML's dense Cholesky.
  *
- * <p>The O(n³) passes after the factorisation (L⁻¹, the lower triangle of K⁻¹) and the O(n²) kernel passes run
- * in fixed blocks on a pool the caller owns (its size is the caller's thread setting; EJML's own concurrency
- * is a process-wide setting, which this project does not touch). Each entry is summed in the same order as on
- * one thread, so the value is the same for any pool; the gradient's per-block partial sums are added in
- * block order, so it is the same for any pool too.
+ * <p>The O(n³) passes after the factorisation (L⁻¹, the lower triangle of K⁻¹) and the covariance run in
+ * blocks on a pool the caller owns (its size is the caller's thread setting; EJML's own concurrency is a
+ * process-wide setting, which this project does not touch). Each entry is summed in the same order as on one
+ * thread, so the likelihood and its gradient are the same, bit for bit, for any pool and as before.
  */
 public final class MarginalLikelihood {
 
@@ -110,29 +109,24 @@ public final class MarginalLikelihood {
 		DMatrixRMaj linv = lowerInverse(l, pool);
 		DMatrixRMaj kinv = lowerGram(linv, pool);
 
+		// One running sum in the order it always had (a blocked sum would move the fit's path in the last bits
+		// and with it the picks of recorded runs); this pass is O(n²), the O(n³) ones above are the parallel ones.
 		int kp = h.kernel().logParameters().length;
-		int count = (n + ROWS - 1) / ROWS;
-		double[][] partial = new double[count][kp + 1];
-		blocks(pool, n, ROWS, (from, to) -> {
-			double[] sum = partial[from / ROWS], g = new double[kp];
-			for (int i = from; i < to; i++) {
-				for (int j = 0; j < i; j++) {
-					h.kernel().gradient(Observations.r2(o.x()[i], o.y()[i], o.x()[j], o.y()[j]), g);
-					double w = alpha[i] * alpha[j] - kinv.unsafe_get(i, j); // off-diagonal counted twice, times ½
-					for (int p = 0; p < kp; p++)
-						sum[p] += w * g[p];
-				}
-				h.kernel().gradient(0, g);
-				double w = 0.5 * (alpha[i] * alpha[i] - kinv.unsafe_get(i, i));
-				for (int p = 0; p < kp; p++)
-					sum[p] += w * g[p];
-				sum[kp] += w * h.noise();
-			}
-		});
 		java.util.Arrays.fill(grad, 0);
-		for (double[] sum : partial)
-			for (int p = 0; p <= kp; p++)
-				grad[p] += sum[p];
+		double[] g = new double[kp];
+		for (int i = 0; i < n; i++) {
+			for (int j = 0; j < i; j++) {
+				h.kernel().gradient(Observations.r2(o.x()[i], o.y()[i], o.x()[j], o.y()[j]), g);
+				double w = alpha[i] * alpha[j] - kinv.unsafe_get(i, j); // off-diagonal counted twice, times ½
+				for (int p = 0; p < kp; p++)
+					grad[p] += w * g[p];
+			}
+			h.kernel().gradient(0, g);
+			double w = 0.5 * (alpha[i] * alpha[i] - kinv.unsafe_get(i, i));
+			for (int p = 0; p < kp; p++)
+				grad[p] += w * g[p];
+			grad[kp] += w * h.noise();
+		}
 		return lml;
 	}
 
