@@ -99,7 +99,8 @@ class BoParamsTest {
 
 	/**
 	 * run-v1.json was written by the bo verb before the settings went through Gson: it still reads, writes back
-	 * the same settings, and replays the same run.
+	 * the same settings, and replays the same run. It fits the length scale, and was written before issue 12's
+	 * refit policy, so it replays under the refit it was made with ({@code Refit.everyStep}).
 	 */
 	@Test
 	@SuppressWarnings("unchecked")
@@ -120,7 +121,8 @@ class BoParamsTest {
 			Files.copy(in, t);
 		}
 		TiffImage img = Tiff.read(t);
-		Run run = new org.stemdiscovery.bo.Experiment(s).run(new org.stemdiscovery.bo.SimulatedMicroscope(img.pixels(),
+		Run run = new org.stemdiscovery.bo.Experiment(s, org.stemdiscovery.gp.Refit.everyStep(img.width(), img.height()))
+			.run(new org.stemdiscovery.bo.SimulatedMicroscope(img.pixels(),
 			img.width(), img.height(), s.measurementNoise(), s.seed(), org.stemdiscovery.bo.TimeModel.defaults()), img
 				.pixels(), false, Progress.NONE, null);
 		List<List<Double>> points = (List<List<Double>>) record.get("points");
