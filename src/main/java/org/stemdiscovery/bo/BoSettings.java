@@ -15,6 +15,7 @@ import com.google.gson.stream.JsonWriter;
 
 import org.stemdiscovery.gp.Hyperparameters;
 import org.stemdiscovery.gp.Kernel;
+import org.stemdiscovery.gp.Refit;
 import org.stemdiscovery.image.InputException;
 import org.stemdiscovery.io.Json;
 
@@ -39,6 +40,10 @@ import org.stemdiscovery.io.Json;
  * @param discoveryRadius feature pixels within this many px of a measured point are discovered; NaN = length scale
  * @param measurementNoise standard deviation of Gaussian noise added by the simulated microscope
  * @param threads         worker threads for the candidate passes
+ * @param refit           how the hyperparameters are refitted between steps: {@value #REFIT_SUBSET} ({@link
+ *                        Refit#forGrid}, since issue 12) or {@value #REFIT_EVERY_STEP} ({@link Refit#everyStep}: all
+ *                        points, every step); a run record written before issue 12 has none and replays with the
+ *                        latter, the refit it was made with
  */
 public record BoSettings(String kernel, @SerializedName("length_scale") double lengthScale,
 	@SerializedName("fit_length") boolean fitLength, @SerializedName("rq_alpha") double rqAlpha, double noise,
@@ -49,7 +54,19 @@ public record BoSettings(String kernel, @SerializedName("length_scale") double l
 	@SerializedName("path_planning") boolean pathPlanning, @SerializedName("travel_cost") double travelCost,
 	@JsonAdapter(OtsuWord.class) double threshold,
 	@SerializedName("discovery_radius") @JsonAdapter(DefaultWord.class) double discoveryRadius,
-	@SerializedName("measurement_noise") double measurementNoise, int threads) {
+	@SerializedName("measurement_noise") double measurementNoise, int threads, String refit) {
+
+	public static final String REFIT_SUBSET = "subset", REFIT_EVERY_STEP = "every-step";
+
+	/** Settings that refit by {@link Refit#forGrid}. */
+	public BoSettings(String kernel, double lengthScale, boolean fitLength, double rqAlpha, double noise,
+		String acquisition, double acquisitionParameter, Goal goal, int batch, int steps, int seedGrid, long seed,
+		BatchMode batchMode, double exclusionRadius, boolean pathPlanning, double travelCost, double threshold,
+		double discoveryRadius, double measurementNoise, int threads) {
+		this(kernel, lengthScale, fitLength, rqAlpha, noise, acquisition, acquisitionParameter, goal, batch, steps, seedGrid,
+			seed, batchMode, exclusionRadius, pathPlanning, travelCost, threshold, discoveryRadius, measurementNoise, threads,
+			REFIT_SUBSET);
+	}
 
 	/**
 	 * Where the length-scale fit starts, in px: one value for every door and the sweep (the CLI's bo started
@@ -59,6 +76,8 @@ public record BoSettings(String kernel, @SerializedName("length_scale") double l
 
 	public BoSettings {
 		Kernel.of(kernel, 1, 1, 1); // name check
+		if (refit != null && !refit.equals(REFIT_SUBSET) && !refit.equals(REFIT_EVERY_STEP)) throw new InputException(
+			"refit '" + refit + "' is unknown; choose " + REFIT_SUBSET + " or " + REFIT_EVERY_STEP);
 		if (!(lengthScale > 0) || Double.isInfinite(lengthScale)) throw new InputException("length scale " + lengthScale +
 			" px must be positive; choose e.g. 5 (the correlation length d, typically 1-20 px) or fit");
 		if (!(rqAlpha > 0)) throw new InputException("rq alpha " + rqAlpha + " must be positive; e.g. 1");
@@ -85,41 +104,46 @@ public record BoSettings(String kernel, @SerializedName("length_scale") double l
 
 	public BoSettings withKernel(String k, double length, boolean fit) {
 		return new BoSettings(k, length, fit, rqAlpha, noise, acquisition, acquisitionParameter, goal, batch, steps, seedGrid,
-			seed, batchMode, exclusionRadius, pathPlanning, travelCost, threshold, discoveryRadius, measurementNoise, threads);
+			seed, batchMode, exclusionRadius, pathPlanning, travelCost, threshold, discoveryRadius, measurementNoise, threads, refit);
 	}
 
 	public BoSettings withAcquisition(String a, double parameter) {
 		return new BoSettings(kernel, lengthScale, fitLength, rqAlpha, noise, a, parameter, goal, batch, steps, seedGrid,
-			seed, batchMode, exclusionRadius, pathPlanning, travelCost, threshold, discoveryRadius, measurementNoise, threads);
+			seed, batchMode, exclusionRadius, pathPlanning, travelCost, threshold, discoveryRadius, measurementNoise, threads, refit);
 	}
 
 	public BoSettings withBatch(int b, int s, int seeds) {
 		return new BoSettings(kernel, lengthScale, fitLength, rqAlpha, noise, acquisition, acquisitionParameter, goal, b, s,
 			seeds, seed, batchMode, exclusionRadius, pathPlanning, travelCost, threshold, discoveryRadius, measurementNoise,
-			threads);
+			threads, refit);
 	}
 
 	public BoSettings withSeed(long s) {
 		return new BoSettings(kernel, lengthScale, fitLength, rqAlpha, noise, acquisition, acquisitionParameter, goal, batch,
 			steps, seedGrid, s, batchMode, exclusionRadius, pathPlanning, travelCost, threshold, discoveryRadius,
-			measurementNoise, threads);
+			measurementNoise, threads, refit);
 	}
 
 	public BoSettings withThreads(int t) {
 		return new BoSettings(kernel, lengthScale, fitLength, rqAlpha, noise, acquisition, acquisitionParameter, goal, batch,
 			steps, seedGrid, seed, batchMode, exclusionRadius, pathPlanning, travelCost, threshold, discoveryRadius,
-			measurementNoise, t);
+			measurementNoise, t, refit);
 	}
 
 	public BoSettings withMeasurementNoise(double sd) {
 		return new BoSettings(kernel, lengthScale, fitLength, rqAlpha, noise, acquisition, acquisitionParameter, goal, batch,
 			steps, seedGrid, seed, batchMode, exclusionRadius, pathPlanning, travelCost, threshold, discoveryRadius, sd,
-			threads);
+			threads, refit);
 	}
 
 	/** Seed points plus all batches, in long arithmetic: steps × batch of two large ints must not wrap around. */
 	public long totalPoints() {
 		return (long) seedGrid * seedGrid + (long) steps * batch;
+	}
+
+	/** The refit policy these settings name, for a {@code width × height} grid. */
+	public Refit refitPolicy(int width, int height) {
+		return REFIT_SUBSET.equals(refit) ? Refit.forGrid(width, height) : Refit.everyStep(width, height);
 	}
 
 	/** Checks that the run fits in a {@code width × height} grid. */

@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.stemdiscovery.gp.CandidatePosterior;
-import org.stemdiscovery.gp.FitBounds;
-import org.stemdiscovery.gp.HyperparameterFit;
 import org.stemdiscovery.gp.Hyperparameters;
 import org.stemdiscovery.gp.Observations;
+import org.stemdiscovery.gp.Refit;
 import org.stemdiscovery.image.InputException;
 import org.stemdiscovery.image.Progress;
 
@@ -19,9 +18,16 @@ import org.stemdiscovery.image.Progress;
 public final class Experiment {
 
 	private final BoSettings settings;
+	private final Refit refitPolicy; // null: the settings' own (BoSettings.refitPolicy)
 
 	public Experiment(BoSettings settings) {
+		this(settings, null);
+	}
+
+	/** With another refit policy (e.g. {@link Refit#everyStep} to compare with the behaviour before issue 12). */
+	public Experiment(BoSettings settings, Refit refit) {
 		this.settings = settings;
+		this.refitPolicy = refit;
 	}
 
 	/** Checks a target map: finite everywhere and not constant. */
@@ -89,8 +95,7 @@ public final class Experiment {
 		BatchSelector selector = new BatchSelector(acquisition, settings.batchMode(), settings.effectiveExclusionRadius(),
 			settings.travelCost());
 		Hyperparameters hyper = settings.hyperparameters();
-		HyperparameterFit fitter = new HyperparameterFit(FitBounds.defaults().withLength(1, 2.0 * Math.max(w, h)), 2, 60);
-		HyperparameterFit refit = new HyperparameterFit(FitBounds.defaults().withLength(1, 2.0 * Math.max(w, h)), 0, 30);
+		Refit refit = refitPolicy != null ? refitPolicy : settings.refitPolicy(w, h);
 		boolean[] measured = new boolean[size];
 		List<StepRecord> steps = new ArrayList<>();
 		List<double[]> points = new ArrayList<>(); // x, y, value
@@ -117,10 +122,16 @@ public final class Experiment {
 				t0 = System.nanoTime();
 				if (settings.fitLength()) {
 					Observations obs = normalised(points);
-					hyper = (s == 1 ? fitter : refit).fit(obs, hyper, settings.seed() + s).hyperparameters();
-					posterior.close();
-					posterior = CandidatePosterior.fit(hyper, rawObservations(points), gridX(w, h), gridY(w, h), true,
-						settings.threads());
+					// One seed for every refit: the policy's subset then stays stable from step to step.
+					Hyperparameters next = s == 1 ? refit.initial(obs, hyper, settings.seed() + s, settings.threads())
+						: refit.refit(obs, hyper, settings.seed(), settings.threads());
+					// Unchanged hyperparameters: the incremental posterior already is the refitted one.
+					if (!next.equals(hyper)) {
+						hyper = next;
+						posterior.close();
+						posterior = CandidatePosterior.fit(hyper, rawObservations(points), gridX(w, h), gridY(w, h), true,
+							settings.threads());
+					}
 				}
 				double best = Double.NEGATIVE_INFINITY;
 				for (double[] p : points)

@@ -8,8 +8,7 @@ import java.util.Map;
 import org.stemdiscovery.bo.BatchSelector;
 import org.stemdiscovery.bo.PathPlanner;
 import org.stemdiscovery.gp.CandidatePosterior;
-import org.stemdiscovery.gp.FitBounds;
-import org.stemdiscovery.gp.HyperparameterFit;
+import org.stemdiscovery.gp.Refit;
 import org.stemdiscovery.gp.Hyperparameters;
 import org.stemdiscovery.gp.Observations;
 import org.stemdiscovery.image.Grid;
@@ -287,9 +286,12 @@ public final class ExperimentSession implements AutoCloseable {
 	private int[] bayesianBatch(int q) {
 		if (settings.bo().fitLength()) {
 			Observations obs = observations(true);
-			HyperparameterFit fitter = new HyperparameterFit(FitBounds.defaults().withLength(1, 2.0 * Math.max(width,
-				height)), steps.size() <= 1 ? 2 : 0, steps.size() <= 1 ? 60 : 30);
-			Hyperparameters h = fitter.fit(obs, hyper, settings.bo().seed() + step).hyperparameters();
+			// The settings' refit policy (gp.Refit): a full fit after the first batch, then a cheap refit that keeps
+			// the hyperparameters, and with them the incremental posterior, unless the likelihood has moved. One seed
+			// for every refit keeps the policy's subset stable from step to step.
+			Refit refit = settings.bo().refitPolicy(width, height);
+			Hyperparameters h = steps.size() <= 1 ? refit.initial(obs, hyper, settings.bo().seed() + step, settings.bo()
+				.threads()) : refit.refit(obs, hyper, settings.bo().seed(), settings.bo().threads());
 			if (!h.equals(hyper) || posterior == null) {
 				hyper = h;
 				rebuild();

@@ -3,6 +3,7 @@ package org.stemdiscovery.gp;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Maximises the log marginal likelihood over the log-hyperparameters with a projected L-BFGS (box bounds,
@@ -16,12 +17,28 @@ public final class HyperparameterFit {
 	private final FitBounds bounds;
 	private final int restarts;
 	private final int maxIterations;
+	private final double gainTolerance;
 
 	public HyperparameterFit(FitBounds bounds, int restarts, int maxIterations) {
+		this(bounds, restarts, maxIterations, 0);
+	}
+
+	/**
+	 * @param gainTolerance stop a descent when one iteration raises the log marginal likelihood by less than
+	 *                      this many nats (0: only the relative 1e-9 test); a refit between two measurements
+	 *                      needs no more precision than the likelihood can tell apart
+	 */
+	public HyperparameterFit(FitBounds bounds, int restarts, int maxIterations, double gainTolerance) {
 		if (restarts < 0) throw new IllegalArgumentException("restarts " + restarts + " must be ≥ 0");
+		if (!(gainTolerance >= 0)) throw new IllegalArgumentException("gain tolerance " + gainTolerance + " must be ≥ 0");
 		this.bounds = bounds;
 		this.restarts = restarts;
 		this.maxIterations = maxIterations;
+		this.gainTolerance = gainTolerance;
+	}
+
+	public FitBounds bounds() {
+		return bounds;
 	}
 
 	public static HyperparameterFit defaults() {
@@ -29,6 +46,11 @@ public final class HyperparameterFit {
 	}
 
 	public Result fit(Observations o, Hyperparameters start, long seed) {
+		return fit(o, start, seed, null);
+	}
+
+	/** As {@link #fit(Observations, Hyperparameters, long)}, with the likelihood's passes on {@code pool} (null: this thread). */
+	public Result fit(Observations o, Hyperparameters start, long seed, ForkJoinPool pool) {
 		double[][] box = bounds.logBox(start);
 		Random rnd = new Random(seed);
 		Result best = null;
@@ -37,7 +59,7 @@ public final class HyperparameterFit {
 			double[] x0 = start.logParameters();
 			if (r > 0) for (int i = 0; i < x0.length; i++)
 				x0[i] = box[0][i] + rnd.nextDouble() * (box[1][i] - box[0][i]);
-			Result res = minimise(o, start, clamp(x0, box), box);
+			Result res = minimise(o, start, clamp(x0, box), box, pool);
 			evaluations += res.evaluations();
 			if (best == null || res.logMarginalLikelihood() > best.logMarginalLikelihood()) best = res;
 		}
@@ -51,9 +73,10 @@ public final class HyperparameterFit {
 	}
 
 	/** −LML and its gradient; a failed factorisation counts as +∞. */
-	private double objective(Observations o, Hyperparameters template, double[] p, double[] grad) {
+	private static double objective(Observations o, Hyperparameters template, double[] p, double[] grad,
+		ForkJoinPool pool) {
 		try {
-			double v = MarginalLikelihood.evaluate(o, template.withLogParameters(p), grad);
+			double v = MarginalLikelihood.evaluate(o, template.withLogParameters(p), grad, pool);
 			for (int i = 0; i < grad.length; i++)
 				grad[i] = -grad[i];
 			return Double.isFinite(v) ? -v : Double.POSITIVE_INFINITY;
@@ -63,10 +86,10 @@ public final class HyperparameterFit {
 		}
 	}
 
-	private Result minimise(Observations o, Hyperparameters template, double[] x, double[][] box) {
+	private Result minimise(Observations o, Hyperparameters template, double[] x, double[][] box, ForkJoinPool pool) {
 		int n = x.length, m = 8, evals = 0;
 		double[] g = new double[n];
-		double f = objective(o, template, x, g);
+		double f = objective(o, template, x, g, pool);
 		evals++;
 		Deque<double[][]> memory = new ArrayDeque<>();
 		for (int it = 0; it < maxIterations && Double.isFinite(f); it++) {
@@ -97,7 +120,7 @@ public final class HyperparameterFit {
 				for (int i = 0; i < n; i++)
 					xn[i] += step * d[i];
 				clamp(xn, box);
-				fn = objective(o, template, xn, gn);
+				fn = objective(o, template, xn, gn, pool);
 				evals++;
 				double actual = 0;
 				for (int i = 0; i < n; i++)
@@ -119,7 +142,7 @@ public final class HyperparameterFit {
 			x = xn;
 			g = gn;
 			f = fn;
-			if (df < 1e-9 * Math.max(1, Math.abs(f))) break;
+			if (df < 1e-9 * Math.max(1, Math.abs(f)) || df < gainTolerance) break;
 		}
 		return new Result(template.withLogParameters(x), -f, evals);
 	}

@@ -17,15 +17,19 @@ import org.stemdiscovery.gp.HyperparameterFit;
 import org.stemdiscovery.gp.Hyperparameters;
 import org.stemdiscovery.gp.Kernel;
 import org.stemdiscovery.gp.Observations;
+import org.stemdiscovery.gp.Refit;
 import org.stemdiscovery.io.Tiff;
 import org.stemdiscovery.io.TiffImage;
 
 /**
  * Step latency of the BO loop on a 256 × 256 candidate grid (65,536 candidates): fit or update, mean and standard
  * deviation over all candidates, and the selection of a batch of 10 (kriging believer and local penalisation),
- * with 100, 300 and 1000 observed points, fixed and fitted hyperparameters.
+ * with 100, 300 and 1000 observed points, fixed and fitted hyperparameters. A fitted step refits through
+ * {@link Refit#forGrid} and rebuilds the posterior only when the hyperparameters changed (issue 12);
+ * {@code --old-fit} measures the refit before it (all points, 30 iterations, rebuild every step).
  *
- * <pre>scripts/bench Bo [--target T.tif] [--threads 2] [--repeat 5] [--sizes 100,300,1000] [--kernel matern52]</pre>
+ * <pre>scripts/bench Bo [--target T.tif] [--threads 2] [--repeat 5] [--sizes 100,300,1000] [--kernel matern52]
+ *     [--old-fit]</pre>
  */
 public final class BoBench {
 
@@ -33,7 +37,7 @@ public final class BoBench {
 		String target = "../shared/reference/synthetic/pillars_256_target.tif", kernel = "matern52";
 		int threads = Runtime.getRuntime().availableProcessors(), repeat = 5;
 		int[] sizes = { 100, 300, 1000 };
-		boolean fitted = true;
+		boolean fitted = true, oldFit = false;
 		for (int i = 0; i < argv.length; i++)
 			switch (argv[i]) {
 				case "--target" -> target = argv[++i];
@@ -41,6 +45,7 @@ public final class BoBench {
 				case "--repeat" -> repeat = Integer.parseInt(argv[++i]);
 				case "--kernel" -> kernel = argv[++i];
 				case "--no-fit" -> fitted = false;
+				case "--old-fit" -> oldFit = true;
 				case "--sizes" -> sizes = Arrays.stream(argv[++i].split(",")).mapToInt(Integer::parseInt).toArray();
 				default -> throw new IllegalArgumentException("unknown option " + argv[i]);
 			}
@@ -62,14 +67,15 @@ public final class BoBench {
 			"mean+std", "selection", "step total", "CPU (1 thread only)");
 		for (int n : sizes) {
 			for (BatchMode mode : BatchMode.values())
-				run(t, w, h, n, kernel, false, mode, threads, repeat);
-			// a fitted step at 1000 points takes tens of seconds: measure it once, without a warm-up round
-			if (fitted) run(t, w, h, n, kernel, true, BatchMode.KRIGING_BELIEVER, threads, n >= 1000 ? 0 : repeat);
+				run(t, w, h, n, kernel, false, false, mode, threads, repeat);
+			// the old fitted step at 1000 points takes tens of seconds: measure it once, without a warm-up round
+			if (fitted) run(t, w, h, n, kernel, true, oldFit, BatchMode.KRIGING_BELIEVER, threads, oldFit && n >= 1000 ? 0
+				: repeat);
 		}
 	}
 
-	private static void run(float[] t, int w, int h, int n, String kernel, boolean fit, BatchMode mode, int threads,
-		int repeat) {
+	private static void run(float[] t, int w, int h, int n, String kernel, boolean fit, boolean oldFit, BatchMode mode,
+		int threads, int repeat) {
 		Random rnd = new Random(n);
 		boolean[] measured = new boolean[w * h];
 		List<double[]> pts = new ArrayList<>();
@@ -83,6 +89,8 @@ public final class BoBench {
 		Acquisition acq = Acquisition.of("ei", Double.NaN, Goal.MAXIMISE);
 		BatchSelector selector = new BatchSelector(acq, mode, 10, 0);
 		HyperparameterFit fitter = new HyperparameterFit(FitBounds.defaults().withLength(1, 512), 0, 30);
+		Refit policy = Refit.forGrid(w, h);
+		int rebuilds = 0;
 		CandidatePosterior p = CandidatePosterior.fit(hyper, obs(pts, false), gridX(w, h), gridY(w, h), true, threads);
 		p.mean();
 		int from = repeat == 0 ? 0 : 1; // round 0 warms up unless it is the only one
@@ -93,9 +101,14 @@ public final class BoBench {
 			long c0 = mx.getCurrentThreadCpuTime();
 			long t0 = System.nanoTime();
 			if (fit) {
-				hyper = fitter.fit(obs(pts, true), hyper, r).hyperparameters();
-				p.close();
-				p = CandidatePosterior.fit(hyper, obs(pts, false), gridX(w, h), gridY(w, h), true, threads);
+				Hyperparameters next = oldFit ? fitter.fit(obs(pts, true), hyper, r).hyperparameters()
+					: policy.refit(obs(pts, true), hyper, 0, threads);
+				if (oldFit || !next.equals(hyper)) {
+					hyper = next;
+					p.close();
+					p = CandidatePosterior.fit(hyper, obs(pts, false), gridX(w, h), gridY(w, h), true, threads);
+					if (r >= from) rebuilds++;
+				}
 			}
 			long t1 = System.nanoTime();
 			double best = pts.stream().mapToDouble(q -> q[2]).max().orElseThrow();
@@ -117,8 +130,10 @@ public final class BoBench {
 		double[] tot = new double[repeat + 1];
 		for (int r = 0; r <= repeat; r++)
 			tot[r] = tf[r] + ts[r] + tm[r];
-		System.out.printf("%-6d %-7s %-5s %28s %28s %28s %28s %28s%n", n, fit ? "fitted" : "fixed", mode.id(), stats(tf,
-			from), stats(tm, from), stats(ts, from), stats(tot, from), threads == 1 ? stats(cpu, from) : "-");
+		String hyperName = !fit ? "fixed" : oldFit ? "oldfit" : "fitted";
+		System.out.printf("%-6d %-7s %-5s %28s %28s %28s %28s %28s%s%n", n, hyperName, mode.id(), stats(tf, from), stats(tm,
+			from), stats(ts, from), stats(tot, from), threads == 1 ? stats(cpu, from) : "-", fit ? "  rebuilds " + rebuilds +
+				" of " + (repeat + 1 - from) : "");
 		p.close();
 	}
 

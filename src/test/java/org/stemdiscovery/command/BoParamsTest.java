@@ -99,7 +99,8 @@ class BoParamsTest {
 
 	/**
 	 * run-v1.json was written by the bo verb before the settings went through Gson: it still reads, writes back
-	 * the same settings, and replays the same run.
+	 * the same settings, and replays the same run. It fits the length scale, and was written before issue 12's
+	 * refit policy: it names none, so it replays under the refit it was made with ({@code Refit.everyStep}).
 	 */
 	@Test
 	@SuppressWarnings("unchecked")
@@ -109,6 +110,7 @@ class BoParamsTest {
 		BoSettings s = BoSettings.fromMap(settings);
 		assertEquals("rq", s.kernel());
 		assertTrue(s.fitLength());
+		assertEquals(null, s.refit(), "a record before issue 12 names no refit");
 		assertTrue(Double.isNaN(s.acquisitionParameter()));
 		assertTrue(Double.isNaN(s.threshold()));
 		assertEquals(BatchMode.LOCAL_PENALISATION, s.batchMode());
@@ -120,7 +122,8 @@ class BoParamsTest {
 			Files.copy(in, t);
 		}
 		TiffImage img = Tiff.read(t);
-		Run run = new org.stemdiscovery.bo.Experiment(s).run(new org.stemdiscovery.bo.SimulatedMicroscope(img.pixels(),
+		Run run = new org.stemdiscovery.bo.Experiment(s)
+			.run(new org.stemdiscovery.bo.SimulatedMicroscope(img.pixels(),
 			img.width(), img.height(), s.measurementNoise(), s.seed(), org.stemdiscovery.bo.TimeModel.defaults()), img
 				.pixels(), false, Progress.NONE, null);
 		List<List<Double>> points = (List<List<Double>>) record.get("points");
