@@ -18,6 +18,8 @@ final class Coverage {
 	private final int width, height;
 	private final boolean[] covered;
 	private final boolean[] closed;
+	/** Summed-area table of {@code covered}, (width + 1) × (height + 1): a candidate's covered count in O(1). */
+	private final int[] sums;
 
 	Coverage(Grid candidates) {
 		this.candidates = candidates;
@@ -25,6 +27,7 @@ final class Coverage {
 		this.height = candidates.sourceHeight();
 		this.covered = new boolean[width * height];
 		this.closed = new boolean[candidates.size()];
+		this.sums = new int[(width + 1) * (height + 1)];
 	}
 
 	/** Marks candidate {@code c}'s patch covered and closes every candidate now covered too much. */
@@ -34,6 +37,15 @@ final class Coverage {
 			for (int x = left; x < left + s; x++)
 				covered[y * width + x] = true;
 		closed[c] = true;
+		// Rows above the patch keep their sums; recompute the rest (one pass over part of the field).
+		int w1 = width + 1;
+		for (int y = top; y < height; y++) {
+			int row = 0;
+			for (int x = 0; x < width; x++) {
+				row += covered[y * width + x] ? 1 : 0;
+				sums[(y + 1) * w1 + x + 1] = sums[y * w1 + x + 1] + row;
+			}
+		}
 		// Only candidates whose patch meets this one can change.
 		int step = candidates.step();
 		int col0 = Math.max(0, (left - s) / step), col1 = Math.min(candidates.cols() - 1, (left + s) / step + 1);
@@ -47,10 +59,9 @@ final class Coverage {
 
 	private double coveredShare(int d) {
 		int s = candidates.window(), left = candidates.left(candidates.col(d)), top = candidates.top(candidates.row(d));
-		int n = 0;
-		for (int y = top; y < top + s; y++)
-			for (int x = left; x < left + s; x++)
-				if (covered[y * width + x]) n++;
+		int w1 = width + 1;
+		int n = sums[(top + s) * w1 + left + s] - sums[top * w1 + left + s] - sums[(top + s) * w1 + left] + sums[top * w1 +
+			left];
 		return n / (double) (s * s);
 	}
 

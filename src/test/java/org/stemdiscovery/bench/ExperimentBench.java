@@ -12,7 +12,9 @@ import org.stemdiscovery.command.ExperimentParams;
 import org.stemdiscovery.command.ExperimentTask;
 import org.stemdiscovery.experiment.Baselines;
 import org.stemdiscovery.experiment.DigitalTwin;
+import org.stemdiscovery.experiment.ExperimentListener;
 import org.stemdiscovery.experiment.ExperimentRun;
+import org.stemdiscovery.experiment.ExperimentSession;
 import org.stemdiscovery.experiment.ExperimentSettings;
 import org.stemdiscovery.experiment.ExperimentStep;
 import org.stemdiscovery.experiment.Features;
@@ -46,6 +48,7 @@ public final class ExperimentBench {
 
 	public static void main(String[] args) throws Exception {
 		int seeds = 20, threads = 2, budget = -1;
+		boolean memory = false;
 		List<String> scenes = List.of("pillars", "wall", "graphene", "si-dopant", "si-trimer");
 		Map<String, Object> extra = new java.util.LinkedHashMap<>();
 		for (int i = 0; i < args.length; i++)
@@ -53,6 +56,7 @@ public final class ExperimentBench {
 				case "--seeds" -> seeds = Integer.parseInt(args[++i]);
 				case "--threads" -> threads = Integer.parseInt(args[++i]);
 				case "--budget" -> budget = Integer.parseInt(args[++i]);
+				case "--memory" -> memory = true;
 				case "--scenes" -> scenes = List.of(args[++i].split(","));
 				case "--set" -> {
 					for (String kv : args[++i].split(",")) {
@@ -62,6 +66,7 @@ public final class ExperimentBench {
 				}
 				default -> throw new IllegalArgumentException("unknown argument " + args[i]);
 			}
+		boolean heapPerStep = memory;
 		System.out.printf(Locale.ROOT, "%-10s %-4s %5s | %-22s | %-22s | %-9s | %-15s | %-15s | %-8s %-8s%n", "scene",
 			"wf", "feat", "BO to find all (90%)", "random all (90%)", "ratio", "dose all / ras.", "found@budget",
 			"dec ms", "enc ms");
@@ -84,7 +89,17 @@ public final class ExperimentBench {
 				ExperimentParams p = ExperimentParams.from(ExperimentParams.SPEC.parse(given));
 				ExperimentSettings settings = p.settings();
 				DigitalTwin twin = new DigitalTwin(sc.pixels(), sc.width(), sc.height(), Double.NaN, p.twin(), s + 1000L);
-				ExperimentRun run = new MeasuredExperiment(settings, false).run(twin, p.fitter(), sc.truth(), Progress.NONE, null);
+				ExperimentListener heap = !heapPerStep || s > 0 ? null : new ExperimentListener() {
+					@Override
+					public void stepped(ExperimentSession session, ExperimentStep step) {
+						Runtime rt = Runtime.getRuntime();
+						System.gc();
+						System.out.printf(Locale.ROOT, "           heap after step %d (%d measurements): %.1f MB%n", step.step(),
+							step.measurements(), (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
+					}
+				};
+				ExperimentRun run = new MeasuredExperiment(settings, false).run(twin, p.fitter(), sc.truth(), Progress.NONE,
+					heap);
 				Grid g = run.candidates();
 				int all = run.measurementsToFind(1), ninety = run.measurementsToFind(0.9);
 				int[] random = Baselines.random(sc.truth(), g, g.size(), s);
@@ -100,6 +115,10 @@ public final class ExperimentBench {
 				}
 			}
 			double mAll = median(boAll), mR = median(rAll);
+			double[] d = dec.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+			System.out.printf(Locale.ROOT, "           decision ms per step: p50 %.1f, p95 %.1f, max %.1f over %d steps%n",
+				d.length == 0 ? Double.NaN : d[d.length / 2], d.length == 0 ? Double.NaN : d[(int) (0.95 * (d.length - 1))],
+				d.length == 0 ? Double.NaN : d[d.length - 1], d.length);
 			System.out.printf(Locale.ROOT, "%-10s %-4s %5d | %9s (%9s) | %9s (%9s) | %9s | %15s | %15s | %-8.1f %-8.2f%n",
 				name, sc.workflow(), sc.truth().count(), fmt(mAll), fmt(median(bo90)), fmt(mR), fmt(median(r90)), fmt(mR /
 					mAll), fmt(median(doseAll)), fmt(median(foundEnd)), median(dec), median(enc));
@@ -134,6 +153,14 @@ public final class ExperimentBench {
 				List<Atom> in = img.atomsInside().stream().filter(a -> a.cls() == pillar).toList();
 				yield new Scene(name, img.clean(), 256, 256, points(in.stream().mapToDouble(Atom::x).toArray(), in.stream()
 					.mapToDouble(Atom::y).toArray(), 256, 256), "1", Map.of("budget", 300));
+			}
+			case "pillars-dense" -> {
+				// 256 × 256 candidate patch centres (287 px frame, 32 px patches every px): the decision-time figure
+				SyntheticImage img = PillarScene.defaults().generate(287, 287, 1);
+				int pillar = img.classes().indexOf("pillar");
+				List<Atom> in = img.atomsInside().stream().filter(a -> a.cls() == pillar).toList();
+				yield new Scene(name, img.clean(), 287, 287, points(in.stream().mapToDouble(Atom::x).toArray(), in.stream()
+					.mapToDouble(Atom::y).toArray(), 287, 287), "1", Map.of("budget", 300, "spacing", 1));
 			}
 			case "pillars-mask" -> synthetic(name, PillarScene.defaults().generate(256, 256, 1), "1", Map.of("budget", 300));
 			case "wall" -> synthetic(name, DomainWallScene.defaults().generate(256, 256, 1), "1", Map.of("budget", 300));
