@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.stemdiscovery.fft.FftStack;
-import org.stemdiscovery.fft.SlidingFft;
 import org.stemdiscovery.fft.SlidingFftSettings;
 import org.stemdiscovery.image.Grid;
-import org.stemdiscovery.image.Images;
 import org.stemdiscovery.image.Progress;
 import org.stemdiscovery.vae.PatchStack;
 import org.stemdiscovery.workflow.RvaeEncoding;
@@ -22,23 +20,19 @@ import org.stemdiscovery.workflow.RvaeEncoding;
  * each survey window, so a patch identical to a survey window gets exactly the survey's value there. The offline
  * workflow's boundary maps need neighbouring windows, which a single patch has not, so they are left out.
  *
- * <p>As in {@link FftUnmixModel}, the image scaling (min–max to [0, 1]) is fixed from the survey and applied to
- * every patch. With survey training off the maps are NaN (no prior) and the rVAE first learns from the first
+ * <p>As in {@link FftUnmixModel}, the survey and the patches share one {@link SurveyFft}. With survey training off the maps are NaN (no prior) and the rVAE first learns from the first
  * batch ({@link OnlineTraining}); the freshly initialised, seeded rVAE's values of that batch never steer: the
  * first batch is chosen without values, and the model trains before the GP first sees them.
  */
 public final class FftRvaeModel implements PatchModel {
 
-	private final SlidingFftSettings fft;
+	private final SurveyFft fft;
 	private final OnlineRvae rvae;
-	private final double offset, scale;
 	private final int surveyWindows;
 
-	private FftRvaeModel(SlidingFftSettings fft, OnlineRvae rvae, double offset, double scale, int surveyWindows) {
+	private FftRvaeModel(SurveyFft fft, OnlineRvae rvae, int surveyWindows) {
 		this.fft = fft;
 		this.rvae = rvae;
-		this.offset = offset;
-		this.scale = scale;
 		this.surveyWindows = surveyWindows;
 	}
 
@@ -48,31 +42,23 @@ public final class FftRvaeModel implements PatchModel {
 	 */
 	public static ModelFitter fitter(SlidingFftSettings fft, RvaeEncoding rvae, OnlineTraining online, int threads) {
 		return (survey, width, height, candidates, progress) -> {
-			float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
-			for (float v : survey) {
-				lo = Math.min(lo, v);
-				hi = Math.max(hi, v);
-			}
-			double offset = lo, scale = hi > lo ? 1.0 / (hi - lo) : 1;
-			SlidingFftSettings s = new SlidingFftSettings(candidates.window(), candidates.step(), fft.taper(), fft
-				.removeMean(), fft.log(), fft.shift(), fft.zoom(), false);
+			SurveyFft s = new SurveyFft(fft, candidates, survey);
 			OnlineRvae net = new OnlineRvae(s.frameSize(), rvae, online);
 			try {
 				if (!online.surveyTraining()) {
-					FftRvaeModel model = new FftRvaeModel(s, net, offset, scale, 0);
+					FftRvaeModel model = new FftRvaeModel(s, net, 0);
 					float[] none = new float[model.names().size() * candidates.size()];
 					Arrays.fill(none, Float.NaN);
 					return new SurveyFit(model, none, candidates);
 				}
 				progress.report(0, "sliding FFT of the survey");
-				FftStack stack = new SlidingFft(s, threads).compute(Images.wrap(scaled(survey, offset, scale), width,
-					height), progress);
+				FftStack stack = s.survey(survey, width, height, threads, progress);
 				if (stack.size() != candidates.size()) throw new IllegalStateException(stack.size() + " FFT windows for " +
 					candidates.size() + " candidates");
 				progress.report(0.1, "training the rVAE on " + stack.size() + " survey FFTs");
 				int f = stack.frameSize();
 				net.trainOnSurvey(new PatchStack(stack.data(), f, f, stack.size()), progress);
-				FftRvaeModel model = new FftRvaeModel(s, net, offset, scale, stack.size());
+				FftRvaeModel model = new FftRvaeModel(s, net, stack.size());
 				return new SurveyFit(model, model.encodeFrames(stack, candidates), candidates);
 			}
 			catch (RuntimeException e) {
@@ -94,15 +80,7 @@ public final class FftRvaeModel implements PatchModel {
 	}
 
 	private float[] frame(float[] patch) {
-		int w = fft.window();
-		return new SlidingFft(fft, 1).compute(Images.wrap(scaled(patch, offset, scale), w, w), Progress.NONE).data();
-	}
-
-	private static float[] scaled(float[] pixels, double offset, double scale) {
-		float[] out = new float[pixels.length];
-		for (int i = 0; i < out.length; i++)
-			out[i] = (float) ((pixels[i] - offset) * scale);
-		return out;
+		return fft.frame(patch);
 	}
 
 	@Override
@@ -117,7 +95,7 @@ public final class FftRvaeModel implements PatchModel {
 
 	@Override
 	public int patch() {
-		return fft.window();
+		return fft.settings().window();
 	}
 
 	@Override
