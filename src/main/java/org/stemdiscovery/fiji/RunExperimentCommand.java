@@ -85,7 +85,7 @@ public class RunExperimentCommand extends StemCommand {
 	@Parameter(label = "Truth mask image title (empty = none)", required = false, persist = false)
 	private String truth = "";
 
-	/** The other way: a CSV of points x,y in px (every row counts). */
+	/** The other way: a CSV of points x,y in px (optionally class: see truthClass). */
 	@Parameter(label = "CSV of truth points (x,y in px; empty = none)", required = false, persist = false)
 	private File csv;
 
