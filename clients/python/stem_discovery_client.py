@@ -26,7 +26,8 @@ there by the verb's own spec, so an unknown name or a value out of range comes b
 names it. Two keywords are not settings but describe the survey itself (PROTOCOL.md, ``POST /v1/sessions``):
 ``survey_dwell_us=`` (the survey's dwell per pixel in us, sent as the request's ``survey_dwell_us``) and ``dose=``
 (the survey's electrons per pixel, sent as the survey array's ``dose``). Give either when the survey was not taken
-at the measurement dwell; with neither, the engine derives the survey's dose from its settings.
+at ``survey_dose`` x ``dwell`` (5 % of the measurement dwell by default); with neither, the engine derives the
+survey's dose from those settings and ``current``.
 
 A measurement may also be ``(point_id, patch, extra)`` where ``extra`` is a dict with any of ``x``, ``y`` (where
 the beam actually went, px) and ``dose`` (the patch's electrons per pixel); they are sent beside the patch.

@@ -50,6 +50,10 @@ final class ServeVerb implements Verb {
 			throw new org.stemdiscovery.image.InputException("cannot listen on " + config.host() + ":" + config.port() +
 				" (" + e.getMessage() + "); choose another --port, or stop the server that has it");
 		}
+		catch (java.io.IOException | java.io.UncheckedIOException e) { // the sessions folder, not the port
+			throw new org.stemdiscovery.image.InputException("cannot use the sessions folder " + config.sessions() + " (" + e
+				.getMessage() + "); choose a writable --sessions folder");
+		}
 		for (String s : resumed)
 			call.println("resumed session " + s);
 		call.println("microscope link on " + server.url() + (config.loopback() ? "" : " (token " + config.token() +

@@ -24,8 +24,8 @@ import org.stemdiscovery.workflow.MapSelector;
  *
  * <p>Each patch becomes a value through the model fitted on the survey; the GP models what the measurements
  * add to the survey's map (its prior mean), or the values alone when the prior is off. Candidates are patch
- * centres on the survey's pixel grid at the candidate spacing; a candidate whose patch is more than half
- * covered by issued patches is not offered again ({@link Coverage}), since a feature counts once it lies in a patch.
+ * centres on the survey's pixel grid at the candidate spacing; a candidate whose patch is more than three
+ * quarters covered by issued patches is not offered again ({@link Coverage}), since a feature counts once it lies in a patch.
  */
 public final class ExperimentSession implements AutoCloseable {
 

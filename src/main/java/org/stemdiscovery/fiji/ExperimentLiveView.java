@@ -80,10 +80,11 @@ final class ExperimentLiveView implements ExperimentListener {
 		scale = Math.min(2, PANEL_SIDE / Math.max(width, height));
 		panelW = Math.max(1, (int) Math.round(width * scale));
 		panelH = Math.max(1, (int) Math.round(height * scale));
-		// a full raster at the measurement dose, from the survey's dose and its share of it
-		rasterElectrons = session.survey().electrons() / session.settings().surveyFraction();
+		// a full raster at the measurement dose, from the survey's dose per position and its share of it (a binned
+		// survey probes fewer positions than the field has pixels)
+		rasterElectrons = session.survey().dosePerPixel() / session.settings().surveyFraction() * width * height;
 		steering = session.surveyFit().model().names().get(session.target());
-		FloatProcessor s = new FloatProcessor(width, height, session.survey().pixels().clone());
+		FloatProcessor s = new FloatProcessor(width, height, session.survey().onField(width, height));
 		surveyPanel = panel(s, null);
 		publish(compose(null, null, String.format(Locale.ROOT, "survey in (%.1f%% of a full raster's dose); steering by " +
 			"%s; measuring %d patches of %d px", 100 * session.survey().electrons() / rasterElectrons, steering, budget,

@@ -82,13 +82,18 @@ final class LinkSession implements AutoCloseable {
 			s.close();
 			throw LinkException.unprocessable(e.getMessage());
 		}
+		catch (RuntimeException e) { // any other failure: the fitted model and atom finder are closed all the same
+			s.close();
+			throw e;
+		}
 		try {
 			s.journal = Journal.create(dir);
 			s.journal.write(start.toJson(id));
 		}
-		catch (IOException e) {
+		catch (IOException | java.io.UncheckedIOException e) {
 			s.close();
-			throw new java.io.UncheckedIOException("cannot start the journal in " + dir + ": " + e.getMessage(), e);
+			throw new java.io.UncheckedIOException("cannot start the journal in " + dir + ": " + e.getMessage(),
+				e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause());
 		}
 		s.loaded = true;
 		return s;
@@ -174,6 +179,20 @@ final class LinkSession implements AutoCloseable {
 		return out.toString().replace(" ", "");
 	}
 
+	/**
+	 * Writes a journal line; if the disk refuses it, the session in memory is ahead of its journal, so it is
+	 * marked broken (a retry would otherwise be told its measurements were taken, though they are not on disk).
+	 */
+	private void record(JsonObject line) {
+		try {
+			journal.write(line);
+		}
+		catch (java.io.UncheckedIOException e) {
+			broken("its journal could not be written: " + e.getMessage());
+			throw e;
+		}
+	}
+
 	private void broken(String why) {
 		state = State.BROKEN;
 		reason = why;
@@ -215,7 +234,7 @@ final class LinkSession implements AutoCloseable {
 					pts.add(p);
 				}
 				line.add("points", pts);
-				journal.write(line);
+				record(line);
 				for (PatchRequest r : batch)
 					lastIssued = Math.max(lastIssued, r.id());
 			}
@@ -302,12 +321,12 @@ final class LinkSession implements AutoCloseable {
 				broken("an unexpected failure while measuring: " + e);
 				throw e;
 			}
-			if (!accepted.isEmpty()) journal.write(measurementsLine(fresh.subList(0, accepted.size())));
+			if (!accepted.isEmpty()) record(measurementsLine(fresh.subList(0, accepted.size())));
 			if (step != null && listener != null) listener.stepped(session, step);
 			if (state == State.OPEN && session.done()) {
 				JsonObject done = new JsonObject();
 				done.addProperty("type", "done");
-				journal.write(done);
+				record(done);
 				state = State.DONE;
 			}
 			if (refused != null) throw refused;
@@ -358,7 +377,7 @@ final class LinkSession implements AutoCloseable {
 			if (state != State.ABORTED) {
 				JsonObject line = new JsonObject();
 				line.addProperty("type", "abort");
-				if (journal != null) journal.write(line);
+				if (journal != null) record(line);
 				state = State.ABORTED;
 			}
 			return status();

@@ -97,6 +97,18 @@ class RunExperimentCommandTest {
 	}
 
 	@Test
+	void aCoarserSurveyIsShownOnTheFieldAndCostsAQuarterAtBinningTwo() throws Exception {
+		ImagePlus image = new ImagePlus("pillars", new FloatProcessor(128, 128, pillars().noisy().clone()));
+		CommandModule m = run(image, "budget", 10, "surveyBinning", 2, "surveyDose", 1.0);
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		assertEquals(128, ((ImagePlus) m.getOutput("survey")).getWidth(), "the survey on the field's pixels");
+		ResultsTable steps = (ResultsTable) m.getOutput("stepTable");
+		// a full-dwell survey at binning 2 probes a quarter of the pixels; ten 32 px patches are 10/16 of the field
+		assertEquals(0.25 + 10 * 32 * 32 / (128.0 * 128), steps.getValue("dose_vs_raster", steps.size() - 1), 1e-9);
+		assertEquals(1, ((RunExperimentCommand) m.getCommand()).liveView().stepsSeen());
+	}
+
+	@Test
 	void aPatchLargerThanTheImageIsRefusedInOneLine() throws Exception {
 		ImagePlus image = new ImagePlus("pillars", new FloatProcessor(128, 128, pillars().noisy().clone()));
 		CommandModule m = run(image, "patch", 200, "budget", 20);
