@@ -20,6 +20,8 @@ import org.stemdiscovery.experiment.ExperimentListener;
  */
 final class SessionRegistry implements AutoCloseable {
 
+	private java.nio.channels.FileChannel lockChannel;
+	private java.nio.channels.FileLock lock;
 	private final ConcurrentMap<String, LinkSession> sessions = new ConcurrentHashMap<>();
 	private final Path folder;
 	private final Function<String, ExperimentListener> views;
@@ -34,6 +36,22 @@ final class SessionRegistry implements AutoCloseable {
 	/** Resumes every session in the folder; returns how many, by state. */
 	List<SessionStatus> resumeAll() throws IOException {
 		Files.createDirectories(folder);
+		// One server per sessions folder: two (the command line's and Fiji's) would append to the same journals.
+		lockChannel = java.nio.channels.FileChannel.open(folder.resolve(".lock"), java.nio.file.StandardOpenOption.CREATE,
+			java.nio.file.StandardOpenOption.WRITE);
+		java.nio.channels.FileLock l;
+		try {
+			l = lockChannel.tryLock();
+		}
+		catch (java.nio.channels.OverlappingFileLockException e) {
+			l = null;
+		}
+		if (l == null) {
+			lockChannel.close();
+			lockChannel = null;
+			throw new IOException("another microscope link serves " + folder + "; stop it or choose another sessions folder");
+		}
+		lock = l;
 		List<Path> dirs;
 		try (Stream<Path> s = Files.list(folder)) {
 			dirs = s.filter(d -> Files.isRegularFile(d.resolve(Journal.FILE))).sorted().toList();
@@ -84,5 +102,14 @@ final class SessionRegistry implements AutoCloseable {
 		for (LinkSession s : sessions.values())
 			s.close();
 		sessions.clear();
+		try {
+			if (lock != null) lock.release();
+			if (lockChannel != null) lockChannel.close();
+		}
+		catch (IOException e) {
+			// the lock goes with the process anyway
+		}
+		lock = null;
+		lockChannel = null;
 	}
 }

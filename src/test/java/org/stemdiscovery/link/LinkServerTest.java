@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -180,6 +182,17 @@ class LinkServerTest {
 	}
 
 	@Test
+	void aSecondServerOnTheSameSessionsFolderIsRefused(@TempDir Path dir) throws Exception {
+		try (LinkServer first = Rig.server(dir, "", 64L << 20, 1)) {
+			IOException e = assertThrows(IOException.class, () -> Rig.server(dir, "", 64L << 20, 1));
+			assertTrue(e.getMessage().contains("another microscope link serves"), e.getMessage());
+		}
+		try (LinkServer again = Rig.server(dir, "", 64L << 20, 1)) { // the lock goes with the first server
+			assertTrue(again.port() > 0);
+		}
+	}
+
+	@Test
 	void settingsAreCheckedByTheExperimentsSpec() throws Exception {
 		try (LinkServer server = Rig.server(dir, "", 8 * MiB, 1)) {
 			LinkClient c = new LinkClient(server);
@@ -197,7 +210,7 @@ class LinkServerTest {
 			refused(c.post("/sessions", noSurvey), 400, "no 'survey'");
 			assertEquals(0, c.get("/sessions").json().getAsJsonArray("sessions").size(), "no session was left behind");
 			try (var s = Files.list(dir)) {
-				assertEquals(0, s.count(), "nor a journal");
+				assertEquals(0, s.filter(p -> !p.getFileName().toString().equals(".lock")).count(), "nor a journal");
 			}
 		}
 	}
