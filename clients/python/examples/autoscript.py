@@ -11,7 +11,9 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from stem_discovery_client import Engine  # noqa: E402
+from _drive import drive  # noqa: E402
 
 
 def run(engine_url, token=None, ip="localhost", port=None, detector="HAADF", size=512, microscope=None, **settings):
@@ -29,21 +31,16 @@ def run(engine_url, token=None, ip="localhost", port=None, detector="HAADF", siz
     session = Engine(engine_url, token).start(survey, pixel_size_nm=pixel_size_nm, survey_dwell_us=survey_dwell,
                                               **settings)
     print("session", session.id)
-    while True:
-        points = session.next()
-        if not points:
-            break
-        results = []
-        for p in points:
-            n = p["patch"]
-            left, top = int(p["x"] - (n - 1) / 2.0 + 0.5), int(p["y"] - (n - 1) / 2.0 + 0.5)
-            microscope.optics.paused_scan_beam_position = [p["fx"], p["fy"]]
-            region = Region(RegionCoordinateSystem.RELATIVE, Rectangle(left / size, top / size, n / size, n / size))
-            acquisition = StemAcquisitionSettings(dwell_time=p["dwell_us"] * 1e-6, detector_types=[det], size=size,
-                                                  region=region, auto_beam_blank=True)
-            results.append((p["id"], microscope.acquisition.acquire_stem_images_advanced(acquisition)[0].data))
-        session.measure(results)
-    report = session.report()
+
+    def measure(p, left, top):
+        n = p["patch"]
+        microscope.optics.paused_scan_beam_position = [p["fx"], p["fy"]]
+        region = Region(RegionCoordinateSystem.RELATIVE, Rectangle(left / size, top / size, n / size, n / size))
+        acquisition = StemAcquisitionSettings(dwell_time=p["dwell_us"] * 1e-6, detector_types=[det], size=size,
+                                              region=region, auto_beam_blank=True)
+        return microscope.acquisition.acquire_stem_images_advanced(acquisition)[0].data
+
+    report = drive(session, measure)
     print("measurements", report.get("measurements"), "electrons", report.get("electrons"))
     return report
 

@@ -14,7 +14,9 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from stem_discovery_client import Engine  # noqa: E402
+from _drive import drive  # noqa: E402
 
 DS_TAGS = ("Horizontal DS Offset", "Horizontal Image Center", "Horizontal Spacing",
            "Vertical DS Offset", "Vertical Image Center", "Vertical Spacing")
@@ -50,23 +52,18 @@ def run(engine_url, read_point, token=None, size=512, signal=0, pixel_size_nm=No
     session = Engine(engine_url, token).start(survey, pixel_size_nm=pixel_size_nm, survey_dwell_us=survey_dwell,
                                               **settings)
     print("session", session.id)
-    while True:
-        points = session.next()
-        if not points:
-            break
-        results = []
-        for p in points:
-            n = p["patch"]
-            left, top = int(p["x"] - (n - 1) / 2.0 + 0.5), int(p["y"] - (n - 1) / 2.0 + 0.5)
-            patch = []
-            for row in range(top, top + n):
-                values = []
-                for col in range(left, left + n):
-                    DM.DS_MoveBeamTo(x0 + col * dx, y0 + row * dy)
-                    values.append(float(read_point(p["dwell_us"])))
-                patch.append(values)
-            results.append((p["id"], patch))
-        session.measure(results)
-    report = session.report()
+
+    def measure(p, left, top):
+        n = p["patch"]
+        patch = []
+        for row in range(top, top + n):
+            values = []
+            for col in range(left, left + n):
+                DM.DS_MoveBeamTo(x0 + col * dx, y0 + row * dy)
+                values.append(float(read_point(p["dwell_us"])))
+            patch.append(values)
+        return patch
+
+    report = drive(session, measure)
     print("measurements", report.get("measurements"), "electrons", report.get("electrons"))
     return report

@@ -14,7 +14,9 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from stem_discovery_client import Engine  # noqa: E402
+from _drive import drive  # noqa: E402
 
 
 def _rows(values, shape):
@@ -46,18 +48,12 @@ def run(engine_url, data_path=None, token=None, uri="PYRO:microscope.server@loca
         survey = [[point(r, c) for c in range(shape[1])] for r in range(shape[0])]
     session = Engine(engine_url, token).start(survey, pixel_size_nm=pixel_size_nm, dose=1.0, **settings)
     print("session", session.id)
-    while True:
-        points = session.next()
-        if not points:
-            break
-        results = []
-        for p in points:
-            n = p["patch"]
-            left, top = int(p["x"] - (n - 1) / 2.0 + 0.5), int(p["y"] - (n - 1) / 2.0 + 0.5)
-            patch = [[point(r, c) for c in range(left, left + n)] for r in range(top, top + n)]
-            results.append((p["id"], patch, {"dose": 1.0}))
-        session.measure(results)
-    report = session.report()
+
+    def measure(p, left, top):
+        n = p["patch"]
+        return [[point(r, c) for c in range(left, left + n)] for r in range(top, top + n)], {"dose": 1.0}
+
+    report = drive(session, measure)
     print("measurements", report.get("measurements"), "target", report.get("target"))
     return report
 

@@ -15,7 +15,9 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from stem_discovery_client import Engine  # noqa: E402
+from _drive import drive  # noqa: E402
 
 
 def _grab(scan, frame_parameters, channel):
@@ -44,26 +46,19 @@ def run(engine_url, token=None, channel=0, **settings):
         session = Engine(engine_url, token).start(survey, pixel_size_nm=fp.fov_nm / width,
                                                   survey_dwell_us=survey_dwell, **settings)
         print("session", session.id)
-        while True:
-            points = session.next()
-            if not points:
-                break
-            results = []
-            for p in points:
-                n = p["patch"]
-                # the engine's patch starts at a whole pixel of the survey; centre the sub-scan on those pixels
-                left, top = int(p["x"] - (n - 1) / 2.0 + 0.5), int(p["y"] - (n - 1) / 2.0 + 0.5)
-                stem.probe_position = Geometry.FloatPoint(y=p["fy"], x=p["fx"])
-                sub = copy.copy(fp)
-                sub.pixel_time_us = p["dwell_us"]
-                sub.subscan_pixel_size = Geometry.IntSize(height=n, width=n)
-                sub.subscan_fractional_size = Geometry.FloatSize(height=n / height, width=n / width)
-                sub.subscan_fractional_center = Geometry.FloatPoint(y=(top + n / 2.0) / height,
-                                                                    x=(left + n / 2.0) / width)
-                where = {"x": left + (n - 1) / 2.0, "y": top + (n - 1) / 2.0}  # where the beam went, px
-                results.append((p["id"], _grab(scan, sub, channel), where))
-            session.measure(results)
-        report = session.report()
+
+        def measure(p, left, top):
+            # the engine's patch starts at a whole pixel of the survey; centre the sub-scan on those pixels
+            n = p["patch"]
+            stem.probe_position = Geometry.FloatPoint(y=p["fy"], x=p["fx"])
+            sub = copy.copy(fp)
+            sub.pixel_time_us = p["dwell_us"]
+            sub.subscan_pixel_size = Geometry.IntSize(height=n, width=n)
+            sub.subscan_fractional_size = Geometry.FloatSize(height=n / height, width=n / width)
+            sub.subscan_fractional_center = Geometry.FloatPoint(y=(top + n / 2.0) / height, x=(left + n / 2.0) / width)
+            return _grab(scan, sub, channel), {"x": left + (n - 1) / 2.0, "y": top + (n - 1) / 2.0}  # where it went
+
+        report = drive(session, measure)
         print("measurements", report.get("measurements"), "electrons", report.get("electrons"))
         return report
     finally:

@@ -12,7 +12,9 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from stem_discovery_client import Engine  # noqa: E402
+from _drive import drive  # noqa: E402
 
 
 def _image(raw, rows, cols, left=0, top=0, n=None):
@@ -52,21 +54,18 @@ def run(engine_url, token=None, detector_name="ADF1", size=512, pixel_size_nm=No
                                               **settings)
     print("session", session.id)
     det.set_scanmode(1)
-    while True:
-        points = session.next()
-        if not points:
-            break
+
+    def unchanged(points):
         if scanner.GetRotationAngle() != rotation:
             raise RuntimeError("the scan rotation changed since the survey; the session's points no longer apply")
-        results = []
-        for p in points:
-            n = p["patch"]
-            left, top = int(p["x"] - (n - 1) / 2.0 + 0.5), int(p["y"] - (n - 1) / 2.0 + 0.5)
-            det.set_areamode_imagingarea(n, n, left, top)
-            det.set_exposuretime_value(p["dwell_us"])
-            results.append((p["id"], _image(_scan(deflector, det), size, size, left, top, n)))
-        session.measure(results)
+
+    def measure(p, left, top):
+        n = p["patch"]
+        det.set_areamode_imagingarea(n, n, left, top)
+        det.set_exposuretime_value(p["dwell_us"])
+        return _image(_scan(deflector, det), size, size, left, top, n)
+
+    report = drive(session, measure, unchanged)
     det.set_scanmode(0)
-    report = session.report()
     print("measurements", report.get("measurements"), "electrons", report.get("electrons"))
     return report

@@ -23,7 +23,9 @@ import struct
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from stem_discovery_client import Engine  # noqa: E402
+from _drive import drive, origin  # noqa: E402
 
 ELECTRONS_PER_PA_US = 1e-18 / 1.602176634e-19  # 6.241509074... as TwinSettings.ELECTRONS_PER_PA_US
 
@@ -172,7 +174,7 @@ class ReplayMicroscope(object):
 
     def patch(self, x, y, size, dwell_us):
         """A ``size`` px square centred on (x, y) px, first pixel rounded as the engine's PatchRequest does."""
-        left, top = int(math.floor(x - (size - 1) / 2.0 + 0.5)), int(math.floor(y - (size - 1) / 2.0 + 0.5))
+        left, top = origin({"x": x, "y": y, "patch": size})
         return self._scan(left, top, size, size, dwell_us)
 
 
@@ -197,12 +199,7 @@ def run(engine_url, frame, token=None, noise_free=False, replay_seed=None, pixel
     session = Engine(engine_url, token).start(scope.survey(survey_dwell), pixel_size_nm=pixel_size_nm,
                                               survey_dwell_us=survey_dwell, **settings)
     out("session %s: %d x %d px survey at %.3g us" % (session.id, scope.width, scope.height, survey_dwell))
-    while True:
-        points = session.next()
-        if not points:
-            break
-        session.measure([(p["id"], scope.patch(p["x"], p["y"], p["patch"], p["dwell_us"])) for p in points])
-    report = session.report()
+    report = drive(session, lambda p, left, top: scope.patch(p["x"], p["y"], p["patch"], p["dwell_us"]))
     out(", ".join("%s %s" % (k, report[k]) for k in SUMMARY_KEYS if k in report))
     return report
 
