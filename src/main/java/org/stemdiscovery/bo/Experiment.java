@@ -223,14 +223,16 @@ public final class Experiment {
 		return new Observations(o.x(), o.y(), v);
 	}
 
-	static double[] gridX(int w, int h) {
+	/** x of every pixel of a {@code w × h} grid, row-major: the candidates of a scan grid. */
+	public static double[] gridX(int w, int h) {
 		double[] x = new double[w * h];
 		for (int i = 0; i < x.length; i++)
 			x[i] = i % w;
 		return x;
 	}
 
-	static double[] gridY(int w, int h) {
+	/** y of every pixel of a {@code w × h} grid, row-major. */
+	public static double[] gridY(int w, int h) {
 		double[] y = new double[w * h];
 		for (int i = 0; i < y.length; i++)
 			y[i] = i / w;

@@ -10,6 +10,7 @@ import java.util.Random;
 import org.stemdiscovery.bo.Acquisition;
 import org.stemdiscovery.bo.BatchMode;
 import org.stemdiscovery.bo.BatchSelector;
+import org.stemdiscovery.bo.Experiment;
 import org.stemdiscovery.bo.Goal;
 import org.stemdiscovery.gp.CandidatePosterior;
 import org.stemdiscovery.gp.FitBounds;
@@ -91,7 +92,7 @@ public final class BoBench {
 		HyperparameterFit fitter = new HyperparameterFit(FitBounds.defaults().withLength(1, 512), 0, 30);
 		Refit policy = Refit.forGrid(w, h);
 		int rebuilds = 0;
-		CandidatePosterior p = CandidatePosterior.fit(hyper, obs(pts, false), gridX(w, h), gridY(w, h), true, threads);
+		CandidatePosterior p = CandidatePosterior.fit(hyper, obs(pts, false), Experiment.gridX(w, h), Experiment.gridY(w, h), true, threads);
 		p.mean();
 		int from = repeat == 0 ? 0 : 1; // round 0 warms up unless it is the only one
 		double[] tf = new double[repeat + 1], tm = new double[repeat + 1], ts = new double[repeat + 1],
@@ -106,7 +107,7 @@ public final class BoBench {
 				if (oldFit || !next.equals(hyper)) {
 					hyper = next;
 					p.close();
-					p = CandidatePosterior.fit(hyper, obs(pts, false), gridX(w, h), gridY(w, h), true, threads);
+					p = CandidatePosterior.fit(hyper, obs(pts, false), Experiment.gridX(w, h), Experiment.gridY(w, h), true, threads);
 					if (r >= from) rebuilds++;
 				}
 			}
@@ -162,19 +163,5 @@ public final class BoBench {
 				v[i] = (v[i] - mu) / sd;
 		}
 		return new Observations(x, y, v);
-	}
-
-	private static double[] gridX(int w, int h) {
-		double[] x = new double[w * h];
-		for (int i = 0; i < x.length; i++)
-			x[i] = i % w;
-		return x;
-	}
-
-	private static double[] gridY(int w, int h) {
-		double[] y = new double[w * h];
-		for (int i = 0; i < y.length; i++)
-			y[i] = i / w;
-		return y;
 	}
 }

@@ -93,8 +93,8 @@ public final class GpFitBench {
 			double rebuild = Double.NaN;
 			if (n <= rebuildMax) {
 				long t0 = System.nanoTime();
-				try (CandidatePosterior p = CandidatePosterior.fit(out.hyperparameters(), raw(pts, n), gridX(w, h),
-					gridY(w, h), true, threads)) {
+				try (CandidatePosterior p = CandidatePosterior.fit(out.hyperparameters(), raw(pts, n), Experiment.gridX(w, h),
+					Experiment.gridY(w, h), true, threads)) {
 					rebuild = (System.nanoTime() - t0) * 1e-6;
 				}
 			}
@@ -258,19 +258,5 @@ public final class GpFitBench {
 		double[] s = Arrays.copyOfRange(v, Math.min(first, v.length - 1), v.length);
 		Arrays.sort(s);
 		return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
-	}
-
-	private static double[] gridX(int w, int h) {
-		double[] x = new double[w * h];
-		for (int i = 0; i < x.length; i++)
-			x[i] = i % w;
-		return x;
-	}
-
-	private static double[] gridY(int w, int h) {
-		double[] y = new double[w * h];
-		for (int i = 0; i < y.length; i++)
-			y[i] = i / w;
-		return y;
 	}
 }
