@@ -51,10 +51,6 @@ public final class Features {
 		return count;
 	}
 
-	public boolean isMask() {
-		return mask != null;
-	}
-
 	/** A counter of found features, empty at the start. */
 	public Counter counter() {
 		return new Counter();
